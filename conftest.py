@@ -1,0 +1,131 @@
+"""Fixtures every app's tests share: users of each role, and a real Celery worker."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from idswg import celery_app
+from idswg.roles import COCHAIR, PARTNER, SECRETARIAT
+from idswg.tests.factories import OrganisationFactory, UserFactory
+
+ROOT = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(username="sec", role=SECRETARIAT)
+
+
+@pytest.fixture
+def cochair(db):
+    return UserFactory(username="cochair", role=COCHAIR)
+
+
+@pytest.fixture
+def partner(db):
+    return UserFactory(username="partner", role=PARTNER, organisation=OrganisationFactory(name="Embassy of Japan"))
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: a test client logged in as ``user`` (None: anonymous)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tests run Celery tasks in-process unless they ask for the real worker."""
+    eager = "real_celery_worker" not in request.fixturenames
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+def _worker_database_url():
+    db = connection.settings_dict
+    user = db.get("USER") or ""
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    auth = f"{user}{password}@" if user else ""
+    return f"postgres://{auth}{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def real_celery_worker(django_db_setup, django_db_blocker):
+    """A real ``celery worker`` process on Redis, sharing the test database.
+
+    Tests using it need ``@pytest.mark.django_db(transaction=True)`` so the worker
+    sees their data. Mail the worker sends lands as files in ``worker.mail_dir``.
+    """
+    if not settings.REDIS_URL:
+        pytest.skip("needs REDIS_URL: a Redis broker and a real Celery worker (CI sets it)")
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL on PostgreSQL: the worker shares the test database")
+    queue = f"idswg-test-{uuid.uuid4().hex[:8]}"
+    mail_dir = tempfile.mkdtemp(prefix="idswg-worker-mail-")
+    media_dir = settings.MEDIA_ROOT
+    env = dict(
+        os.environ,
+        DATABASE_URL=_worker_database_url(),
+        CELERY_QUEUE=queue,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=mail_dir,
+        MEDIA_ROOT=str(media_dir),
+        IDSWG_TESTING="1",
+    )
+    log = open(Path(mail_dir) / "worker.log", "w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "idswg",
+            "worker",
+            "-Q",
+            queue,
+            "-c",
+            "2",
+            "-l",
+            "info",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"{queue}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    previous_queue = celery_app.conf.task_default_queue
+    celery_app.conf.task_default_queue = queue
+    try:
+        deadline = time.monotonic() + 60
+        while not celery_app.control.ping(destination=[f"{queue}@{os.uname().nodename}"], timeout=1):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the Celery worker did not start: {Path(log.name).read_text()[-2000:]}")
+        yield type("Worker", (), {"process": process, "mail_dir": Path(mail_dir), "queue": queue, "log": log.name})
+    finally:
+        celery_app.conf.task_default_queue = previous_queue
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

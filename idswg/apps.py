@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from .roles import SECRETARIAT
+
+
+class PortalAppConfig(AppConfig):
+    """An app of the portal. ``nav_items`` puts its pages in the navigation of the roles listed.
+
+    Each item is ``(label, url_name, roles)``; the base template shows a user the items
+    of their roles, so an app adds its pages without editing the shared template.
+    ``home_panels`` likewise lists ``(template_name, roles)`` fragments for the home page;
+    each fragment gets the request context and loads its own data through a template tag
+    or the view context it is given.
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
+    nav_items = ()
+    home_panels = ()
+
+
+class IdswgConfig(PortalAppConfig):
+    name = "idswg"
+    verbose_name = _("IDSWG portal")
+
+    nav_items = (
+        (_("Directory"), "organisation_list", (SECRETARIAT,)),
+        (_("Accounts"), "account_list", (SECRETARIAT,)),
+    )

@@ -1,0 +1,144 @@
+"""What every app shares: accounts, the directory of organisations and people, the mail outbox."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Organisation(models.Model):
+    """A body that takes part in the group: a ministry, an embassy, a UN agency, a donor ..."""
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government body")
+        EMBASSY = "embassy", _("Embassy")
+        UN_AGENCY = "un_agency", _("UN agency")
+        DONOR = "donor", _("Donor or development agency")
+        NGO = "ngo", _("NGO")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=30, blank=True, help_text=_("As used in documents, e.g. LCDC, MPS, UNODC.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="organisation_name_unique_ci"),
+            models.UniqueConstraint(
+                Lower("short_name"),
+                condition=~models.Q(short_name=""),
+                name="organisation_short_name_unique_ci",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisation_detail", args=[self.pk])
+
+    @property
+    def label(self):
+        """The short name where there is one: what documents print in tight places."""
+        return self.short_name or self.name
+
+
+class Person(models.Model):
+    """Someone the secretariat deals with: a co-chair, a focal point, an invitee."""
+
+    honorific = models.CharField(
+        _("honorific"), max_length=60, blank=True, help_text=_("e.g. H.E. Mr., Dr., Pol. Maj. Gen.")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="people"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), condition=~models.Q(email=""), name="person_email_unique_ci"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("person_edit", args=[self.pk])
+
+    @property
+    def full_name(self):
+        return f"{self.honorific} {self.name}".strip()
+
+
+class User(AbstractUser):
+    """A login. Its role is its group (see ``idswg.roles``); a partner belongs to an organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class SentMessage(models.Model):
+    """One e-mail the portal sends, kept so the secretariat can see what went out and when."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    topic = models.CharField(_("topic"), max_length=50, blank=True, db_index=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sent message")
+        verbose_name_plural = _("sent messages")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state="sent", sent_at__isnull=False) | ~models.Q(state="sent"),
+                name="sentmessage_sent_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

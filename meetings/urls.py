@@ -1,0 +1,3 @@
+"""URLs of the meetings app (included under /meetings/)."""
+
+urlpatterns = []

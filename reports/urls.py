@@ -1,0 +1,3 @@
+"""URLs of the reports app (included under /reports/)."""
+
+urlpatterns = []

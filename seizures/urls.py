@@ -1,0 +1,3 @@
+"""URLs of the seizures app (included under /seizures/)."""
+
+urlpatterns = []
