@@ -12,6 +12,8 @@ from .roles import PARTNER, ROLE_LABELS, ROLES
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "kind", "country", "website", "notes"]
