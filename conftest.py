@@ -88,7 +88,7 @@ def real_celery_worker(django_db_setup, django_db_blocker):
         MEDIA_ROOT=str(media_dir),
         IDSWG_TESTING="1",
     )
-    log = open(Path(mail_dir) / "worker.log", "w")
+    log = open(Path(tempfile.mkdtemp(prefix="idswg-worker-log-")) / "worker.log", "w")
     process = subprocess.Popen(
         [
             sys.executable,

@@ -1,0 +1,57 @@
+# The IDSWG portal's commands. `make run` starts the demo; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: run test lint format bench worker beat vendor messages setup system-packages
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+system-packages:
+	@./scripts/system-packages
+
+setup: system-packages $(VENV)/.installed
+
+## Start the portal with the demo content on http://127.0.0.1:8000 (SQLite, tasks in-process).
+run: setup
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+## Lint, then the whole test suite (PostgreSQL/Redis/worker tests run when DATABASE_URL/REDIS_URL are set).
+test: setup lint
+	IDSWG_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## Benchmarks (scripts in bench/, figures in the README).
+bench: setup
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+worker: setup
+	$(VENV)/bin/celery -A idswg worker -l info
+
+beat: setup
+	$(VENV)/bin/celery -A idswg beat -l info
+
+## Refresh static/vendor from the npm packages pinned in package.json.
+vendor:
+	npm ci --no-audit --no-fund
+	./scripts/vendor-assets
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l lo --ignore=.venv --ignore=node_modules

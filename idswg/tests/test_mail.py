@@ -1,0 +1,65 @@
+"""Every e-mail the portal sends is recorded and goes out through a Celery task."""
+
+import email
+import time
+from pathlib import Path
+
+import pytest
+from django.core import mail
+
+from idswg import mail as outbox
+from idswg.models import SentMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_queued_message_is_sent_with_its_attachment_and_recorded(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.queue(
+            "partner@example.org",
+            "Invitation",
+            "Dear partner",
+            attachments=[("meeting.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")],
+            topic="test",
+        )
+    message.refresh_from_db()
+    assert message.state == SentMessage.State.SENT
+    assert message.sent_at is not None
+    [sent] = mail.outbox
+    assert sent.to == ["partner@example.org"]
+    assert sent.attachments[0][0] == "meeting.ics"
+
+
+def test_delivering_twice_sends_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.queue("a@example.org", "Hello", "Body")
+    outbox.deliver(message.pk)
+    assert len(mail.outbox) == 1
+    assert SentMessage.objects.get().attempts == 1
+
+
+def test_a_transport_failure_is_recorded_not_raised(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = 1  # nothing listens there
+    settings.EMAIL_TIMEOUT = 2
+    message = SentMessage.objects.create(to="a@example.org", subject="Hello", body="Body")
+    assert outbox.deliver(message.pk) == SentMessage.State.FAILED
+    message.refresh_from_db()
+    assert "ConnectionRefusedError" in message.error or "Error" in message.error
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_the_message_through_redis(real_celery_worker):
+    message = outbox.queue("partner@example.org", "Through the worker", "Sent by a real Celery worker")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        message.refresh_from_db()
+        if message.state != SentMessage.State.QUEUED:
+            break
+        time.sleep(0.2)
+    assert message.state == SentMessage.State.SENT, Path(real_celery_worker.log).read_text()[-3000:]
+    [written] = list(real_celery_worker.mail_dir.glob("*.log"))
+    parsed = email.message_from_bytes(written.read_bytes())
+    assert parsed["Subject"] == "Through the worker"
