@@ -51,7 +51,7 @@ class PersonForm(forms.ModelForm):
 class AccountForm(forms.ModelForm):
     """Create or change a login: who it is, its role, and for a partner its organisation."""
 
-    role = forms.ChoiceField(label=_("Role"), choices=[(r, ROLE_LABELS[r]) for r in ROLES])
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------")] + [(r, ROLE_LABELS[r]) for r in ROLES])
 
     class Meta:
         model = User
