@@ -1,0 +1,201 @@
+"""Forms of the meetings app. Times are entered as Vientiane wall-clock times."""
+
+from datetime import datetime, time
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from idswg.models import Organisation, Person
+
+from .models import AgendaItem, Invitation, Meeting, MeetingCoChair, MeetingOrganiser
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+def _aware(day, moment):
+    return timezone.make_aware(datetime.combine(day, moment), timezone.get_current_timezone())
+
+
+class MeetingForm(forms.ModelForm):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    start_time = forms.TimeField(label=_("Start time"), widget=TIME, help_text=_("Vientiane time."))
+    end_time = forms.TimeField(label=_("End time"), widget=TIME)
+    rsvp_by = forms.DateField(
+        label=_("RSVP by"), widget=DATE, help_text=_("Answers are taken until the end of this day (Vientiane time).")
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "title",
+            "venue",
+            "participants",
+            "purpose",
+            "max_attendees",
+            "reminder_days",
+            "contact_email",
+            "state",
+        ]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = self.instance
+        if meeting.pk:
+            self.initial.update(
+                date=meeting.local_start.date(),
+                start_time=meeting.local_start.time(),
+                end_time=meeting.local_end.time(),
+                rsvp_by=meeting.local_deadline.date(),
+            )
+
+    def clean(self):
+        data = super().clean()
+        day, start, end, rsvp_by = (data.get(k) for k in ("date", "start_time", "end_time", "rsvp_by"))
+        if day and start and end:
+            if end <= start:
+                self.add_error("end_time", _("The meeting must end after it starts."))
+            else:
+                self.instance.starts_at, self.instance.ends_at = _aware(day, start), _aware(day, end)
+        if day and start and rsvp_by:
+            deadline = _aware(rsvp_by, time(23, 59, 59))
+            if deadline > _aware(day, start):
+                self.add_error("rsvp_by", _("The RSVP deadline must fall before the day of the meeting."))
+            else:
+                self.instance.rsvp_deadline = deadline
+        return data
+
+    def save(self, commit=True):
+        moved = {"date", "start_time", "end_time", "venue", "title"} & set(self.changed_data)
+        if self.instance.pk and moved:
+            self.instance.sequence += 1  # calendars replace the event they already have
+        return super().save(commit)
+
+
+OrganiserFormSet = inlineformset_factory(
+    Meeting, MeetingOrganiser, fields=["organisation", "order"], extra=2, can_delete=True
+)
+CoChairFormSet = inlineformset_factory(
+    Meeting, MeetingCoChair, fields=["person", "role", "order"], extra=2, can_delete=True
+)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["start", "end", "kind", "title", "points", "presenters", "presenters_text"]
+        widgets = {
+            "start": TIME,
+            "end": TIME,
+            "points": forms.Textarea(attrs={"rows": 3}),
+            "presenters": forms.SelectMultiple(attrs={"size": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["presenters"].queryset = Person.objects.select_related("organisation").order_by("name")
+        self.fields["presenters"].label_from_instance = lambda p: f"{p.full_name} ({p.organisation.label})"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", _("An item must end after it starts."))
+        return data
+
+
+class InviteForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisations"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Everyone of these organisations with an e-mail in the directory is invited."),
+    )
+    people = forms.ModelMultipleChoiceField(
+        label=_("People from the directory"),
+        queryset=Person.objects.exclude(email="").select_related("organisation").order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    name = forms.CharField(label=_("Someone else: name"), required=False, max_length=300)
+    email = forms.EmailField(label=_("Someone else: e-mail"), required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Someone else: organisation"), queryset=Organisation.objects.order_by("name"), required=False
+    )
+    send_now = forms.BooleanField(label=_("Send the invitations now"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].label_from_instance = lambda p: f"{p.full_name} ({p.organisation.label}) <{p.email}>"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("email") and not data.get("name"):
+            self.add_error("name", _("Give the name of the person to invite."))
+        if data.get("name") and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Give the e-mail address the invitation goes to."))
+        if not (data.get("organisations") or data.get("people") or data.get("email")) and not self.errors:
+            raise ValidationError(_("Choose organisations or people to invite, or give an e-mail address."))
+        return data
+
+    def extra(self):
+        data = self.cleaned_data
+        return [(data["name"], data["email"], data.get("organisation"))] if data.get("email") else []
+
+
+class RsvpForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            (Invitation.State.ACCEPTED, _("I will attend")),
+            (Invitation.State.REPRESENTATIVE, _("I am sending a representative")),
+            (Invitation.State.DECLINED, _("We will not attend")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Access or dietary needs"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AttendeeForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    position = forms.CharField(label=_("Position"), max_length=300, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("position") or data.get("email")) and not data.get("name"):
+            self.add_error("name", _("Give this attendee's name."))
+        if data.get("name") and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Give this attendee's e-mail address."))
+        return data
+
+
+class BaseAttendeeFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            email = (form.cleaned_data.get("email") or "").lower() if hasattr(form, "cleaned_data") else ""
+            if email and email in seen:
+                form.add_error("email", _("This person is already in the list."))
+            seen.add(email)
+
+    def attendees(self):
+        return [
+            {k: form.cleaned_data.get(k, "") for k in ("name", "position", "email")}
+            for form in self.forms
+            if form.cleaned_data.get("name")
+        ]
+
+
+def attendee_formset(rows, data=None, initial=None):
+    AttendeeFormSet = forms.formset_factory(
+        AttendeeForm, formset=BaseAttendeeFormSet, extra=max(rows - len(initial or []), 0), max_num=rows
+    )
+    return AttendeeFormSet(data, initial=initial, prefix="attendee")

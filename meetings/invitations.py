@@ -1,0 +1,110 @@
+"""Inviting organisations and people, and the e-mails that carry the personal links.
+
+Every message goes through ``idswg.mail.queue`` (recorded as a SentMessage, sent by a
+Celery worker) with the meeting's .ics attached.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from idswg import mail
+
+from . import calendar
+from .models import Invitation, Meeting
+
+
+def render_message(kind, invitation):
+    """Subject and text of an e-mail of ``kind`` (invitation, reminder, confirmation)."""
+    context = {"invitation": invitation, "meeting": invitation.meeting, "link": invitation.link()}
+    subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
+    body = render_to_string(f"meetings/email/{kind}.txt", context)
+    return " ".join(subject.split()), body
+
+
+def _existing_emails(meeting):
+    return set(meeting.invitations.annotate(address=Lower("email")).values_list("address", flat=True))
+
+
+def _create(meeting, candidates):
+    """Create invitations for ``(name, email, organisation, person)`` not yet invited; returns them."""
+    taken = _existing_emails(meeting)
+    created = []
+    for name, email, organisation, person in candidates:
+        if not email or email.lower() in taken:
+            continue
+        try:
+            with transaction.atomic():
+                invitation = Invitation.objects.create(
+                    meeting=meeting, name=name, email=email, organisation=organisation, person=person
+                )
+        except IntegrityError:  # invited by someone else a moment ago
+            continue
+        taken.add(email.lower())
+        created.append(invitation)
+    return created
+
+
+def invite(meeting, organisations=(), people=(), extra=()):
+    """Invite the people with an e-mail of ``organisations``, the ``people`` and ``extra`` (name, email, org).
+
+    Returns ``(created, skipped_organisations)``: organisations without anyone to write to are skipped.
+    """
+    candidates, skipped = [], []
+    for organisation in organisations:
+        reachable = [p for p in organisation.people.all() if p.email]
+        if not reachable:
+            skipped.append(organisation)
+        candidates += [(p.full_name, p.email, organisation, p) for p in reachable]
+    candidates += [(p.full_name, p.email, p.organisation, p) for p in people if p.email]
+    candidates += [(name, email, organisation, None) for name, email, organisation in extra]
+    return _create(meeting, candidates), skipped
+
+
+def send(invitation, kind="invitation"):
+    """E-mail ``invitation`` its personal link with the .ics; records the message."""
+    subject, body = render_message(kind, invitation)
+    message = mail.queue(
+        invitation.email,
+        subject,
+        body,
+        attachments=[calendar.attachment(invitation.meeting, invitation.link())],
+        topic=f"meetings.{kind}",
+    )
+    if kind == "invitation":
+        Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    return message
+
+
+@transaction.atomic
+def send_unsent(meeting):
+    """Send every invitation not sent yet and mark the meeting as having its invitations out."""
+    unsent = list(meeting.invitations.filter(sent_at__isnull=True).select_related("meeting"))
+    for invitation in unsent:
+        send(invitation)
+    if meeting.state == Meeting.State.DRAFT:
+        Meeting.objects.filter(pk=meeting.pk).update(state=Meeting.State.INVITED)
+    return len(unsent)
+
+
+def send_due_reminders(now=None):
+    """Remind once everyone who has not answered a meeting whose reminder day has come.
+
+    Claiming an invitation (setting ``reminded_at`` where it is empty) and queueing its
+    message happen in one transaction, so two beat runs never remind anyone twice.
+    """
+    now = now or timezone.now()
+    sent = 0
+    meetings = Meeting.objects.filter(state=Meeting.State.INVITED, rsvp_deadline__gte=now, reminder_days__isnull=False)
+    for meeting in meetings:
+        if now < meeting.reminder_due_at():
+            continue
+        waiting = meeting.invitations.filter(state=Invitation.State.PENDING, reminded_at__isnull=True)
+        for invitation in waiting.select_related("meeting"):
+            with transaction.atomic():
+                claimed = Invitation.objects.filter(pk=invitation.pk, reminded_at__isnull=True).update(reminded_at=now)
+                if claimed:
+                    send(invitation, kind="reminder")
+                    sent += 1
+    return sent

@@ -1,0 +1,110 @@
+"""What the secretariat follows: answer counts, the participant list and its exports.
+
+Every function here runs a fixed number of queries whatever the number of invitations
+(aggregates and one join), which the query-count tests hold at 10 and 500 invitations.
+"""
+
+import csv
+import io
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .models import Attendee, Invitation
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def summary(meeting):
+    """Invited, answered, attending, declined, no answer and headcount, in one query each."""
+    s = Invitation.State
+    counts = meeting.invitations.aggregate(
+        invited=Count("pk"),
+        answered=Count("pk", filter=~Q(state=s.PENDING)),
+        attending=Count("pk", filter=Q(state__in=Invitation.ATTENDING)),
+        representatives=Count("pk", filter=Q(state=s.REPRESENTATIVE)),
+        declined=Count("pk", filter=Q(state=s.DECLINED)),
+        pending=Count("pk", filter=Q(state=s.PENDING)),
+    )
+    arrived = Count("pk", filter=Q(checked_in_at__isnull=False))
+    heads = attendees(meeting).aggregate(headcount=Count("pk"), arrived=arrived)
+    return counts | heads
+
+
+def invitations(meeting):
+    """The invitations with their organisation and attendees: the dashboard's table."""
+    return (
+        meeting.invitations.select_related("organisation")
+        .prefetch_related("attendees")
+        .order_by("organisation__name", "name", "pk")
+    )
+
+
+def attendees(meeting):
+    """Everyone named as attending, with their invitation and organisation, in list order."""
+    return (
+        Attendee.objects.filter(invitation__meeting=meeting, invitation__state__in=Invitation.ATTENDING)
+        .select_related("invitation__organisation")
+        .order_by("invitation__organisation__name", "invitation__name", "order", "pk")
+    )
+
+
+def neutralise(value):
+    """Keep a spreadsheet from reading a cell as a formula (CSV/formula injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def header():
+    return [_("No."), _("Name"), _("Position"), _("Organisation"), _("E-mail"), _("Answer"), _("Note"), _("Arrived")]
+
+
+def rows(meeting):
+    for number, attendee in enumerate(attendees(meeting), start=1):
+        invitation = attendee.invitation
+        organisation = invitation.organisation.name if invitation.organisation else ""
+        arrived = f"{attendee.checked_in_at.astimezone():%H:%M}" if attendee.checked_in_at else ""
+        yield [
+            number,
+            neutralise(attendee.name),
+            neutralise(attendee.position),
+            neutralise(organisation),
+            neutralise(attendee.email),
+            str(invitation.get_state_display()),
+            neutralise(invitation.note),
+            arrived,
+        ]
+
+
+def csv_bytes(meeting):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header())
+    writer.writerows(rows(meeting))
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read Lao script
+
+
+def xlsx_bytes(meeting):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Participants")[:31]
+    sheet.append([meeting.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([f"{meeting.local_start:%A %d %B %Y, %H:%M}–{meeting.local_end:%H:%M}, {meeting.venue}"])
+    sheet.append([])
+    sheet.append(header())
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for row in rows(meeting):
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula
+    for column, width in zip("ABCDEFGH", (5, 30, 36, 34, 30, 22, 30, 8), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A5"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

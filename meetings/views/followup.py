@@ -1,0 +1,79 @@
+"""The secretariat's follow-up of a meeting: dashboard, exports, sign-in sheet and check-in."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from idswg.roles import secretariat_required
+
+from .. import participants
+from ..models import Attendee, Meeting
+
+
+@secretariat_required
+def dashboard(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    context = {
+        "meeting": meeting,
+        "summary": participants.summary(meeting),
+        "invitations": participants.invitations(meeting),
+        "rsvp_open": meeting.rsvp_open(),
+    }
+    template = "meetings/_dashboard_live.html" if request.htmx else "meetings/dashboard.html"
+    return render(request, template, context)
+
+
+def _download(content, content_type, meeting, extension):
+    response = HttpResponse(content, content_type=content_type)
+    name = f"participants-{meeting.local_start:%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@secretariat_required
+def participants_csv(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    return _download(participants.csv_bytes(meeting), "text/csv; charset=utf-8", meeting, "csv")
+
+
+@secretariat_required
+def participants_xlsx(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _download(participants.xlsx_bytes(meeting), mimetype, meeting, "xlsx")
+
+
+@secretariat_required
+def sign_in_sheet(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    return render(
+        request,
+        "meetings/sign_in_sheet.html",
+        {"meeting": meeting, "attendees": participants.attendees(meeting), "blank_rows": range(10)},
+    )
+
+
+@secretariat_required
+def check_in(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    query = request.GET.get("q", "").strip()[:100]
+    attendees = participants.attendees(meeting)
+    if query:
+        attendees = attendees.filter(name__icontains=query) | attendees.filter(
+            invitation__organisation__name__icontains=query
+        )
+    context = {"meeting": meeting, "attendees": attendees, "query": query, "summary": participants.summary(meeting)}
+    template = "meetings/_check_in_list.html" if request.htmx else "meetings/check_in.html"
+    return render(request, template, context)
+
+
+@secretariat_required
+@require_POST
+def check_in_toggle(request, pk, attendee_pk):
+    attendee = get_object_or_404(
+        Attendee.objects.select_related("invitation__organisation"), pk=attendee_pk, invitation__meeting_id=pk
+    )
+    attendee.checked_in_at = None if attendee.checked_in_at else timezone.now()
+    attendee.save(update_fields=["checked_in_at"])
+    return render(request, "meetings/_check_in_row.html", {"attendee": attendee, "meeting_id": pk})

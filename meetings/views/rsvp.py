@@ -1,0 +1,121 @@
+"""Invitations for the secretariat, and the RSVP page every invitee opens through their link.
+
+The RSVP page needs no login: the token in the link is the credential. It is looked up
+together with the meeting in the URL, so a token of one meeting never answers another,
+and an unknown token gets the same bare 404 as any missing page.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from idswg.roles import secretariat_required
+
+from .. import invitations, rsvp
+from ..forms import InviteForm, RsvpForm, attendee_formset
+from ..models import Invitation, Meeting
+from .meetings import ics_response, meeting_for_page
+
+
+@secretariat_required
+def invitation_manage(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created, skipped = invitations.invite(
+            meeting, form.cleaned_data["organisations"], form.cleaned_data["people"], form.extra()
+        )
+        messages.success(request, _("%(count)s new invitation(s).") % {"count": len(created)})
+        for organisation in skipped:
+            messages.warning(
+                request, _("%(org)s has nobody with an e-mail in the directory.") % {"org": organisation.name}
+            )
+        if form.cleaned_data["send_now"]:
+            sent = invitations.send_unsent(meeting)
+            messages.info(request, _("%(count)s invitation(s) sent.") % {"count": sent})
+        return redirect("meetings:invitations", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/invitations.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "invitations": meeting.invitations.select_related("organisation").order_by("organisation__name", "name"),
+            "unsent": meeting.invitations.filter(sent_at__isnull=True).count(),
+        },
+    )
+
+
+@secretariat_required
+@require_POST
+def invitation_send_unsent(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    sent = invitations.send_unsent(meeting)
+    messages.info(request, _("%(count)s invitation(s) sent.") % {"count": sent})
+    return redirect("meetings:invitations", pk=meeting.pk)
+
+
+@secretariat_required
+@require_POST
+def invitation_resend(request, pk, invitation_pk):
+    invitation = get_object_or_404(Invitation.objects.select_related("meeting"), pk=invitation_pk, meeting_id=pk)
+    invitations.send(invitation)
+    messages.success(request, _("Invitation sent again to %(email)s.") % {"email": invitation.email})
+    back = "meetings:dashboard" if request.POST.get("back") == "dashboard" else "meetings:invitations"
+    return redirect(back, pk=pk)
+
+
+def _invitation_or_404(pk, token):
+    invitation = Invitation.objects.select_related("meeting", "organisation").filter(meeting_id=pk, token=token).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def rsvp_page(request, pk, token):
+    invitation = _invitation_or_404(pk, token)
+    meeting = invitation.meeting
+    is_open = meeting.rsvp_open()
+    current = [{"name": a.name, "position": a.position, "email": a.email} for a in invitation.attendees.all()]
+    rows = max(rsvp.places_left(invitation), len(current))
+    initial = {"state": invitation.state if invitation.state != Invitation.State.PENDING else None}
+    form = RsvpForm(request.POST or None, initial=initial | {"note": invitation.note})
+    attendees = attendee_formset(rows, request.POST or None, initial=current)
+    if request.method == "POST" and is_open and form.is_valid() and attendees.is_valid():
+        try:
+            rsvp.answer(
+                invitation.pk,
+                form.cleaned_data["state"],
+                attendees.attendees(),
+                form.cleaned_data["note"],
+                user=request.user,
+                via="account" if request.user.is_authenticated else "link",
+            )
+        except rsvp.RsvpClosed:
+            is_open = False
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. Your answer is saved; a confirmation is on its way by e-mail."))
+            return redirect(invitation.get_absolute_url())
+    return render(
+        request,
+        "meetings/rsvp.html",
+        {
+            "invitation": invitation,
+            "meeting": meeting_for_page(meeting),
+            "form": form,
+            "attendees": attendees,
+            "rsvp_open": is_open,
+            "current": invitation.attendees.all(),
+        },
+        status=409 if request.method == "POST" and not is_open else 200,
+    )
+
+
+def rsvp_ics(request, pk, token):
+    invitation = _invitation_or_404(pk, token)
+    return ics_response(invitation.meeting, invitation.link())
