@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from .roles import SECRETARIAT
+from .roles import COCHAIR, SECRETARIAT
 
 
 class PortalAppConfig(AppConfig):
@@ -26,4 +26,12 @@ class IdswgConfig(PortalAppConfig):
     nav_items = (
         (_("Directory"), "organisation_list", (SECRETARIAT,)),
         (_("Accounts"), "account_list", (SECRETARIAT,)),
+        (_("PDFs"), "render_list", (SECRETARIAT,)),
     )
+    home_panels = (("idswg/_render_home_panel.html", (SECRETARIAT, COCHAIR)),)
+
+    def ready(self):
+        # Each app declares its printable documents in <app>/documents.py.
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("documents")

@@ -142,3 +142,75 @@ class SentMessage(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class RenderJob(models.Model):
+    """One PDF render of a document (see ``idswg.documents``), kept to serve its output again.
+
+    ``input_hash`` fingerprints what was rendered: a request whose fingerprint matches
+    the latest finished job is answered from that job's file without rendering again.
+    At most one job per document is queued or running at a time.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Rendering")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    document = models.CharField(_("document"), max_length=50)
+    object_id = models.PositiveBigIntegerField(_("object"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    filename = models.CharField(_("file name"), max_length=120)
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    input_hash = models.CharField(_("input hash"), max_length=64)
+    output = models.FileField(_("PDF"), upload_to="renders/%Y/%m/", blank=True)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF render")
+        verbose_name_plural = _("PDF renders")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["document", "object_id", "-requested_at"], name="renderjob_latest")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(state="done")
+                | models.Q(finished_at__isnull=False, started_at__isnull=False) & ~models.Q(output=""),
+                name="renderjob_done_has_output",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="failed") | models.Q(finished_at__isnull=False) & ~models.Q(error=""),
+                name="renderjob_failed_has_error",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="running") | models.Q(started_at__isnull=False),
+                name="renderjob_running_has_start",
+            ),
+            models.UniqueConstraint(
+                fields=["document", "object_id"],
+                condition=models.Q(state__in=["queued", "running"]),
+                name="renderjob_one_active_per_document",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_state_display()})"
+
+    @property
+    def is_active(self):
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def duration(self):
+        """Seconds the render took, once finished."""
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None

@@ -15,6 +15,18 @@ def _account(world):
     return {"pk": world["users"]["partner"].pk}
 
 
+def _contact_list(world):
+    return {"key": "contact-list", "obj_id": 0}
+
+
+def _rendered_contact_list(world):
+    """The contact list, rendered on the spot so that there is a file to download."""
+    from . import renders
+
+    renders.run(renders.request_render("contact-list", 0).pk)
+    return _contact_list(world)
+
+
 ACCESS = [
     Rule("home", everyone()),
     Rule("login", everyone()),
@@ -39,6 +51,10 @@ ACCESS = [
     Rule("account_list", only_secretariat()),
     Rule("account_create", only_secretariat()),
     Rule("account_edit", only_secretariat(), kwargs=_account),
+    Rule("render_list", only_secretariat()),
+    Rule("render_status", only_secretariat(), kwargs=_contact_list),
+    Rule("render_request", only_secretariat(302), kwargs=_contact_list, method="post"),
+    Rule("render_download", only_secretariat(), kwargs=_rendered_contact_list),
 ]
 
 __all__ = ["ACCESS", "LOGIN"]

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import render_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,6 +21,10 @@ urlpatterns = [
     path("manage/accounts/", views.account_list, name="account_list"),
     path("manage/accounts/new/", views.account_edit, name="account_create"),
     path("manage/accounts/<int:pk>/edit/", views.account_edit, name="account_edit"),
+    path("documents/", render_views.render_list, name="render_list"),
+    path("documents/<slug:key>/<int:obj_id>/render/", render_views.render_request, name="render_request"),
+    path("documents/<slug:key>/<int:obj_id>/status/", render_views.render_status, name="render_status"),
+    path("documents/<slug:key>/<int:obj_id>/download/", render_views.render_download, name="render_download"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("meetings/", include("meetings.urls")),
     path("reports/", include("reports.urls")),

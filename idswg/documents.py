@@ -1,0 +1,147 @@
+"""The registry of printable documents, and the shared package's own: the contact list.
+
+A document kind says how to turn one object into a PDF: its template and context,
+its title and file name, whether it is printed landscape and who may download it.
+Each app declares its kinds in ``<app>/documents.py`` with ``@register``; the modules
+are imported by ``IdswgConfig.ready()`` (autodiscovery), so this package never
+names the apps. ``idswg.renders`` renders them in Celery tasks.
+"""
+
+from django.template.defaultfilters import slugify
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import pdf
+from .roles import SECRETARIAT, has_role
+
+REGISTRY = {}
+
+
+class Document:
+    """One kind of printable document. Subclass, set the attributes, decorate with ``@register``.
+
+    ``obj_id`` identifies the object printed (a meeting, a report ...); a document
+    of the whole portal, such as the contact list, uses ``obj_id`` 0.
+    """
+
+    key = ""  # stable: stored on each RenderJob and used in URLs
+    label = ""  # what the kind is called on screen, e.g. "Meeting invitation"
+    model = None
+    template_name = ""
+    landscape = False
+
+    def get_object(self, obj_id):
+        """The object printed; raises ``model.DoesNotExist`` when there is none."""
+        return self.model._default_manager.get(pk=obj_id)
+
+    def title(self, obj):
+        return str(obj)
+
+    def filename(self, obj):
+        """The download's file name: meaningful to whoever files it, ASCII only."""
+        return f"{slugify(self.title(obj))[:80] or self.key}.pdf"
+
+    def author(self, obj):
+        return _("IDSWG Secretariat (LCDC and UNODC)")
+
+    def subject(self, obj):
+        return str(self.label)
+
+    def organisers(self, obj):
+        """The bottom-left line of every page: who issues the document."""
+        return self.author(obj)
+
+    def context(self, obj):
+        return {"object": obj}
+
+    def can_download(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+    def featured(self, user):
+        """Ids of the objects whose PDF the home page offers ``user`` (e.g. the next briefing)."""
+        return ()
+
+    def html(self, obj):
+        """The complete HTML handed to WeasyPrint (and hashed to spot changes)."""
+        title = self.title(obj)
+        context = {
+            "document": self,
+            "pdf_title": title,
+            "pdf_author": self.author(obj),
+            "pdf_subject": self.subject(obj),
+            "landscape": self.landscape,
+            # Margin texts as CSS strings (templates/pdf/base.html puts them in @page).
+            "css_title": pdf.css_string(title),
+            "css_issuer": pdf.css_string(_("Illicit Drug Sector Working Group · Lao PDR")),
+            "css_organisers": pdf.css_string(self.organisers(obj)),
+            "page_x_of_y": pdf.page_x_of_y(),
+            "lao_font_css": pdf.lao_font_css(),
+            **self.context(obj),
+        }
+        return render_to_string(self.template_name, context)
+
+    def fingerprint(self, obj, html=None):
+        """A hash of the input: equal fingerprints give the same PDF, so one render serves both."""
+        return pdf.fingerprint(html if html is not None else self.html(obj), self.key)
+
+    def __str__(self):
+        return str(self.label)
+
+
+def register(cls):
+    """Class decorator: make the document kind ``cls`` known under ``cls.key``."""
+    if not cls.key:
+        raise ValueError(f"{cls.__name__} has no key")
+    if cls.key in REGISTRY and type(REGISTRY[cls.key]) is not cls:
+        raise ValueError(f"two document kinds use the key {cls.key!r}")
+    REGISTRY[cls.key] = cls()
+    return cls
+
+
+def get(key):
+    """The registered kind called ``key``; ``KeyError`` when there is none."""
+    return REGISTRY[key]
+
+
+def featured_for(user):
+    """``(document, obj)`` pairs the home page offers ``user``, each one they may download."""
+    pairs = []
+    for document in REGISTRY.values():
+        for obj_id in document.featured(user):
+            obj = document.get_object(obj_id)
+            if document.can_download(user, obj):
+                pairs.append((document, obj_id))
+    return pairs
+
+
+@register
+class ContactList(Document):
+    """The directory of organisations and people, as the secretariat's printed contact list."""
+
+    key = "contact-list"
+    label = gettext_lazy("Contact list")
+    template_name = "idswg/pdf/contact_list.html"
+    landscape = True
+
+    def get_object(self, obj_id):
+        from .models import Organisation
+
+        if int(obj_id) != 0:
+            raise Organisation.DoesNotExist
+        return None
+
+    def title(self, obj):
+        return _("IDSWG contact list")
+
+    def filename(self, obj):
+        return "idswg-contact-list.pdf"
+
+    def context(self, obj):
+        from .models import Organisation
+
+        order = list(Organisation.Kind.values)  # government bodies first, as the kinds are listed
+        organisations = sorted(
+            Organisation.objects.prefetch_related("people"), key=lambda o: (order.index(o.kind), o.name.lower())
+        )
+        return {"organisations": organisations}

@@ -1,0 +1,125 @@
+"""HTML to PDF with WeasyPrint: the one place the portal calls the renderer.
+
+Templates extend ``templates/pdf/base.html`` and link the print stylesheet and fonts
+as ordinary ``{% static %}`` URLs. The URL fetcher below reads those from the static
+files on disk, so a render never goes to the network (a worker may have none) and the
+output is the same on every machine. Anything else (http, ftp, local paths outside
+the static folders) is refused.
+"""
+
+import hashlib
+import logging
+import mimetypes
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# WeasyPrint logs each layout step at INFO, from import time on: keep workers' logs readable.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # it reports each woff2 font it unpacks
+
+import weasyprint  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.staticfiles import finders  # noqa: E402
+from django.utils.translation import gettext as _  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
+
+#: Changes whenever the renderer or the shared print stylesheet changes, so that
+#: documents rendered by an older setup count as stale (see ``fingerprint``).
+RENDERER = f"weasyprint-{weasyprint.__version__}"
+PRINT_STYLESHEETS = ("pdf/print.css", "pdf/fonts.css")
+BASE_URL = "https://idswg.invalid/"
+
+#: Lao faces, best first. Debian's Noto Sans Lao TTF (fonts-noto-core) gives a PDF
+#: whose text layer reads back right; the vendored WOFF2 subset and Phetsarath OT
+#: draw the same glyphs but map the shared glyph of ◌າ/◌ຳ to one character, so
+#: copied or searched text comes out as "ກຳນ" for "ການ". The WOFF2 is the fallback.
+LAO_FONTS = {
+    400: ("/usr/share/fonts/truetype/noto/NotoSansLao-Regular.ttf", "vendor/fonts/noto-sans-lao-lao-400-normal.woff2"),
+    700: ("/usr/share/fonts/truetype/noto/NotoSansLao-Bold.ttf", "vendor/fonts/noto-sans-lao-lao-700-normal.woff2"),
+}
+LAO_RANGE = "U+0E81-0EDF,U+200C-200D,U+25CC"
+
+
+class StaticFileFetcher(URLFetcher):
+    """Serve ``/static/...`` from the static folders and ``data:`` URLs; refuse the rest."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file://") and url.removeprefix("file://") in _system_fonts():
+            path = Path(url.removeprefix("file://"))
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": "font/ttf"})
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(settings.STATIC_URL):
+            raise ValueError(f"PDF templates may only use static files, not {url}")
+        path = static_path(unquote(parts.path.removeprefix(settings.STATIC_URL)))
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def static_path(name):
+    """The file on disk of the static file ``name`` (e.g. ``pdf/print.css``)."""
+    found = finders.find(name)
+    if not found:
+        raise FileNotFoundError(f"no static file {name}")
+    return Path(found)
+
+
+def _system_fonts():
+    return {system for system, _vendored in LAO_FONTS.values()}
+
+
+def lao_font_css():
+    """``@font-face`` rules for Lao script: the system TTF where installed, else the vendored WOFF2."""
+    rules = []
+    for weight, (system, vendored) in LAO_FONTS.items():
+        if Path(system).exists():
+            src = f'url("file://{system}") format("truetype")'
+        else:
+            src = f'url("{settings.STATIC_URL}{vendored}") format("woff2")'
+        face = f'font-family: "Noto Sans Lao"; font-weight: {weight}; src: {src}; unicode-range: {LAO_RANGE};'
+        rules.append(f"@font-face {{ {face} }}")
+    return "\n".join(rules)
+
+
+@cache
+def _stylesheet_digest():
+    digest = hashlib.sha256(RENDERER.encode())
+    for name in PRINT_STYLESHEETS:
+        digest.update(static_path(name).read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(html, *extra):
+    """A hash of everything a render depends on: the HTML, the print CSS, the renderer.
+
+    Templates must not print the current time, or every render would look new.
+    """
+    digest = hashlib.sha256(_stylesheet_digest().encode())
+    for part in (html, *extra):
+        digest.update(b"\0" + str(part).encode())
+    return digest.hexdigest()
+
+
+def css_string(text):
+    """``text`` as a quoted CSS string, safe inside a ``<style>`` element."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3C ")
+    return f'"{escaped}"'
+
+
+def page_x_of_y():
+    """The footer text as a CSS ``content`` value, translatable as one sentence."""
+    text = _("Page %(page)s of %(pages)s") % {"page": "\x00page\x00", "pages": "\x00pages\x00"}
+    return css_string(text).replace("\x00page\x00", '" counter(page) "').replace("\x00pages\x00", '" counter(pages) "')
+
+
+def render(html):
+    """``(pdf_bytes, page_count)`` of ``html``: A4 or as its @page rules say, tagged for accessibility.
+
+    The title and author of the PDF come from the HTML ``<title>`` and
+    ``<meta name="author">`` (see ``templates/pdf/base.html``).
+    """
+    source = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFileFetcher(fail_on_errors=True))
+    document = source.render(pdf_tags=True)
+    return document.write_pdf(pdf_tags=True), len(document.pages)

@@ -1,0 +1,74 @@
+"""Pages of the PDF renders: request one, watch its progress, download the file.
+
+Rendering never happens here: ``render_request`` queues a job (``idswg.renders``)
+and the status fragment polls itself with HTMX until the worker is done.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from . import documents, renders
+from .models import RenderJob
+from .roles import member_required, secretariat_required
+
+
+def _document_for(request, key, obj_id):
+    """The document kind and object, or 404; 403 unless the user may download it."""
+    try:
+        document = documents.get(key)
+        obj = document.get_object(obj_id)
+    except (KeyError, ObjectDoesNotExist, ValueError):
+        raise Http404 from None
+    if not document.can_download(request.user, obj):
+        raise PermissionDenied
+    return document, obj
+
+
+def _status_response(request, key, obj_id):
+    context = renders.status(key, obj_id, request.user)
+    return render(request, "idswg/_render_status.html", context)
+
+
+@member_required
+@require_POST
+def render_request(request, key, obj_id):
+    _document_for(request, key, obj_id)
+    renders.request_render(key, obj_id, request.user)
+    if request.htmx:
+        return _status_response(request, key, obj_id)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = "render_list"
+    return redirect(back)
+
+
+@member_required
+def render_status(request, key, obj_id):
+    _document_for(request, key, obj_id)
+    return _status_response(request, key, obj_id)
+
+
+@member_required
+def render_download(request, key, obj_id):
+    """The latest finished PDF of the document, as an attachment with a meaningful name."""
+    _document_for(request, key, obj_id)
+    job = renders.latest_done(key, obj_id)
+    if job is None or not job.output.storage.exists(job.output.name):
+        raise Http404
+    return FileResponse(
+        job.output.open("rb"), as_attachment=True, filename=job.filename, content_type="application/pdf"
+    )
+
+
+@secretariat_required
+def render_list(request):
+    """The secretariat's log of renders: what, who asked, state, timings, errors."""
+    jobs = RenderJob.objects.select_related("requested_by")[:100]
+    return render(
+        request,
+        "idswg/render_list.html",
+        {"jobs": jobs, "contact_list": renders.status(documents.ContactList.key, 0, request.user)},
+    )

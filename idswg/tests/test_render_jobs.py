@@ -1,0 +1,154 @@
+"""A render is recorded, runs once per input, survives a dead worker and can be retried."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from idswg import documents, renders
+from idswg.models import RenderJob
+from idswg.tests.factories import PersonFactory
+
+pytestmark = pytest.mark.django_db
+State = RenderJob.State
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def broken_document():
+    """A document kind whose template does not exist: its renders fail."""
+
+    @documents.register
+    class Broken(documents.ContactList):
+        key = "broken-test"
+        template_name = "idswg/pdf/no-such-template.html"
+
+    yield Broken
+    del documents.REGISTRY["broken-test"]
+
+
+def request(user=None, capture=None):
+    with capture(execute=True):
+        job = renders.request_render("contact-list", 0, user)
+    job.refresh_from_db()
+    return job
+
+
+def test_a_request_queues_a_job_that_the_task_renders_to_a_pdf(secretariat, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        job = renders.request_render("contact-list", 0, secretariat)
+    assert job.state == State.QUEUED and len(callbacks) == 1
+    callbacks[0]()
+    job.refresh_from_db()
+    assert job.state == State.DONE
+    assert job.requested_by == secretariat
+    assert job.attempts == 1 and job.pages == 1
+    assert job.started_at <= job.finished_at and job.duration > 0
+    assert job.filename == "idswg-contact-list.pdf"
+    assert job.output.read().startswith(b"%PDF")
+    assert len(job.input_hash) == 64
+
+
+def test_a_second_request_with_nothing_changed_renders_nothing(django_capture_on_commit_callbacks):
+    first = request(capture=django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        second = renders.request_render("contact-list", 0)
+    assert second.pk == first.pk and not callbacks
+    assert RenderJob.objects.count() == 1
+
+
+def test_a_change_to_the_content_makes_the_next_request_render_again(django_capture_on_commit_callbacks):
+    first = request(capture=django_capture_on_commit_callbacks)
+    assert not renders.status("contact-list", 0, None)["stale"]
+    PersonFactory(name="Someone New")
+    assert renders.status("contact-list", 0, None)["stale"]
+    second = request(capture=django_capture_on_commit_callbacks)
+    assert second.pk != first.pk and second.state == State.DONE
+    assert second.input_hash != first.input_hash
+    assert renders.latest_done("contact-list", 0) == second
+
+
+def test_running_a_task_twice_renders_once(django_capture_on_commit_callbacks):
+    job = request(capture=django_capture_on_commit_callbacks)
+    output = job.output.name
+    assert renders.run(job.pk) == State.DONE
+    job.refresh_from_db()
+    assert job.attempts == 1 and job.output.name == output
+
+
+def test_only_one_job_per_document_is_queued_at_a_time():
+    job = renders.request_render("contact-list", 0)
+    assert renders.request_render("contact-list", 0).pk == job.pk
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RenderJob.objects.create(document="contact-list", object_id=0, title="x", filename="x.pdf", input_hash="x")
+
+
+def test_a_task_that_arrives_while_a_live_worker_renders_leaves_the_job_alone():
+    job = renders.request_render("contact-list", 0)
+    RenderJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=timezone.now(), attempts=1)
+    assert renders.run(job.pk) == State.RUNNING
+    job.refresh_from_db()
+    assert job.attempts == 1
+
+
+def test_a_job_left_running_by_a_dead_worker_fails_after_the_time_limit_and_can_be_retried(
+    settings, django_capture_on_commit_callbacks
+):
+    job = renders.request_render("contact-list", 0)
+    long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    RenderJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=long_ago, attempts=1)
+    assert renders.fail_lost_jobs() == 1
+    job.refresh_from_db()
+    assert job.state == State.FAILED and "did not finish" in job.error
+    with django_capture_on_commit_callbacks(execute=True):
+        retried = renders.retry(job.pk)
+    retried.refresh_from_db()
+    assert retried.state == State.DONE
+
+
+def test_a_redelivered_task_takes_over_a_job_whose_worker_died(settings):
+    job = renders.request_render("contact-list", 0)
+    long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    RenderJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=long_ago, attempts=1)
+    assert renders.run(job.pk) == State.DONE
+    job.refresh_from_db()
+    assert job.attempts == 2
+
+
+def test_a_failed_render_records_its_error(broken_document, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = renders.request_render("broken-test", 0)
+    job.refresh_from_db()
+    assert job.state == State.FAILED
+    assert "TemplateDoesNotExist" in job.error
+    assert job.finished_at is not None and not job.output
+
+
+def test_the_database_refuses_a_done_job_without_its_file():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RenderJob.objects.create(
+            document="contact-list",
+            title="x",
+            filename="x.pdf",
+            input_hash="x",
+            state=State.DONE,
+            started_at=timezone.now(),
+            finished_at=timezone.now(),
+        )
+
+
+def test_the_database_refuses_a_failed_job_without_an_error():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RenderJob.objects.create(
+            document="contact-list",
+            title="x",
+            filename="x.pdf",
+            input_hash="x",
+            state=State.FAILED,
+            finished_at=timezone.now(),
+        )
