@@ -1,9 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from idswg.apps import PortalAppConfig
+from idswg.roles import ANY_ROLE
 
 
 class SeizuresConfig(PortalAppConfig):
     name = "seizures"
     verbose_name = _("Seizures")
-    nav_items = ()
+    nav_items = ((_("Seizures"), "seizures:index", ANY_ROLE),)

@@ -1,0 +1,177 @@
+"""Seizure tables: countries, measures (what is counted, in which unit) and yearly values.
+
+A value that was not reported has no row, or a row whose ``value`` is NULL (the value
+was cleared and its history kept); it is never stored as zero. Quantities are decimals.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+FULL_YEAR = 12
+
+
+class Country(models.Model):
+    """A country and its seizure table (title, source line and table-wide footnotes)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("short name in links"), max_length=100, unique=True)
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    table_title = models.CharField(_("table title"), max_length=200, blank=True)
+    source = models.TextField(_("source"), blank=True, help_text=_("Printed under the table, e.g. “LCDC”."))
+    footnotes = models.TextField(_("footnotes"), blank=True, help_text=_("Notes printed under the table."))
+    measures = models.ManyToManyField(
+        "Measure", verbose_name=_("columns"), blank=True, related_name="countries", through="TableColumn"
+    )
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("seizures:table", kwargs={"slug": self.slug})
+
+
+class Measure(models.Model):
+    """What a column counts: a drug seized in a unit (kg, million tablets ...) or a count (cases, persons)."""
+
+    class Kind(models.TextChoices):
+        DRUG = "drug", _("drug seized")
+        COUNT = "count", _("count")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("short name in links"), max_length=120, unique=True)
+    unit = models.CharField(_("unit"), max_length=40, help_text=_("e.g. kg, million tablets, litres, cases, persons"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DRUG)
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [models.UniqueConstraint(fields=["name", "unit"], name="seizures_measure_name_unit_unique")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        """The column header as the reports print it: “Heroin (kg)”."""
+        return f"{self.name} ({self.unit})"
+
+
+class TableColumn(models.Model):
+    """A measure shown as a column of a country's table."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="columns")
+    measure = models.ForeignKey(Measure, on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "measure__display_order", "measure__name"]
+        constraints = [models.UniqueConstraint(fields=["country", "measure"], name="seizures_column_unique")]
+
+    def __str__(self):
+        return f"{self.country}: {self.measure}"
+
+
+class SeizureValue(models.Model):
+    """One country's figure for one measure in one year (or the first ``period_months`` of it)."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="values", verbose_name=_("country"))
+    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="values", verbose_name=_("measure"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(
+        _("value"), max_digits=16, decimal_places=4, null=True, blank=True, help_text=_("Empty: not reported.")
+    )
+    period_months = models.PositiveSmallIntegerField(
+        _("months covered"), default=FULL_YEAR, help_text=_("12 for the full year, 6 for the first six months.")
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    footnote = models.CharField(_("footnote"), max_length=500, blank=True)
+    flag = models.CharField(
+        _("flag"), max_length=500, blank=True, help_text=_("Why the value was questioned when it was entered.")
+    )
+    flag_comment = models.TextField(_("confirmation comment"), blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "year", "measure__display_order"]
+        verbose_name = _("seizure value")
+        verbose_name_plural = _("seizure values")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "measure", "year"], name="seizures_value_unique_year"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0), name="seizures_value_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_months__gte=1) & Q(period_months__lte=FULL_YEAR), name="seizures_period_months_1_12"
+            ),
+            models.CheckConstraint(condition=Q(year__gte=1900) & Q(year__lte=2200), name="seizures_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.country} {self.year} {self.measure}: {self.value}"
+
+    @property
+    def is_partial_year(self):
+        return self.period_months < FULL_YEAR
+
+    @property
+    def needs_confirmation(self):
+        """Flagged and nobody has confirmed it with a comment yet (e.g. questionable demo values)."""
+        return bool(self.flag) and not self.flag_comment
+
+
+class ImportBatch(models.Model):
+    """An uploaded file waiting for confirmation: its cells, read once, kept here rather than in the session.
+
+    ``rows`` is a list of cells as read from the file (country, year, measure, raw text,
+    row and column for messages ...); the preview and the confirmation both re-check them
+    against the database as it is at that moment.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        APPLIED = "applied", _("imported")
+        CANCELLED = "cancelled", _("cancelled")
+
+    filename = models.CharField(_("file name"), max_length=255)
+    layout = models.CharField(_("layout"), max_length=10)
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("country"))
+    number_format = models.CharField(_("number format"), max_length=10, default="ask")
+    rows = models.JSONField(_("cells read"), default=list)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("seizure import")
+        verbose_name_plural = _("seizure imports")
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("seizures:import_preview", kwargs={"pk": self.pk})

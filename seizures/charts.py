@@ -1,0 +1,99 @@
+"""Trend charts of seizure series, drawn on the server with matplotlib as SVG.
+
+The same SVG goes into the table page and the PDF briefings. Text is drawn as paths
+(``svg.fonttype = "path"``), so the chart needs no font where it is shown, and the
+font used to draw it (Phetsarath OT, Noto Sans Lao, DejaVu Sans) covers Lao script.
+"""
+
+import functools
+import io
+from decimal import Decimal
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.font_manager import fontManager  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from .models import FULL_YEAR, SeizureValue  # noqa: E402
+from .numbers import grouped  # noqa: E402
+
+LAO_FONTS = ("Phetsarath OT", "Noto Sans Lao")
+COLOUR = "#1f4e79"
+
+
+def _font_family():
+    installed = {font.name for font in fontManager.ttflist}
+    # Latin from DejaVu Sans; matplotlib falls back to the next family for Lao glyphs.
+    return ["DejaVu Sans"] + [name for name in LAO_FONTS if name in installed]
+
+
+def trend_svg(country, measure):
+    """The trend chart of ``measure`` in ``country`` as an SVG document (a ``str``).
+
+    One point per reported year joined by a line; a year not reported is a gap (never
+    zero); a partial year is drawn as a hollow point and labelled “(6 m)”. Call it from
+    anywhere (e.g. the PDF briefing): it reads the values itself in one query.
+    """
+    points = tuple(
+        (v.year, v.value, v.period_months)
+        for v in SeizureValue.objects.filter(country=country, measure=measure).order_by("year")
+    )
+    return render_svg(str(country), measure.label, measure.unit, points)
+
+
+@functools.lru_cache(maxsize=256)
+def render_svg(title, y_label, unit, points):
+    """Draw ``points`` ((year, Decimal or None, months), ...) into an SVG string; cached by its inputs."""
+    figure = Figure(figsize=(5.2, 2.6), dpi=100)
+    figure.set_layout_engine("constrained")
+    axes = figure.add_subplot()
+    fonts = {"family": _font_family()}
+    years = [year for year, _value, _months in points]
+    segments, current = [], []
+    for year, value, _months in points:
+        if value is None or (current and year != current[-1][0] + 1):
+            if current:
+                segments.append(current)
+            current = []
+        if value is not None:
+            current.append((year, float(value)))
+    if current:
+        segments.append(current)
+    for segment in segments:
+        axes.plot([y for y, _v in segment], [v for _y, v in segment], color=COLOUR, linewidth=1.6)
+    full = [(y, float(v)) for y, v, m in points if v is not None and m >= FULL_YEAR]
+    partial = [(y, float(v), m) for y, v, m in points if v is not None and m < FULL_YEAR]
+    for year, value in full:
+        # The gid names the point in the SVG (``<g id="year-2017">``), for tests and screen readers' tools.
+        axes.plot([year], [value], "o", color=COLOUR, markersize=4, gid=f"year-{year}")
+    for year, value, months in partial:
+        axes.plot(
+            [year], [value], "o", markerfacecolor="white", markeredgecolor=COLOUR, markersize=5, gid=f"year-{year}"
+        )
+        axes.annotate(f"({months} m)", (year, value), textcoords="offset points", xytext=(0, 6), ha="center",
+                      fontsize=7, fontfamily=fonts["family"])  # fmt: skip
+    if not any(v is not None for _y, v, _m in points):
+        axes.text(0.5, 0.5, "—", transform=axes.transAxes, ha="center", va="center", fontfamily=fonts["family"])
+    axes.set_title(f"{title}: {y_label}", fontsize=9, loc="left", fontfamily=fonts["family"])
+    axes.set_ylabel(unit, fontsize=8, fontfamily=fonts["family"])
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick(value)))
+    if years:
+        axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
+    axes.set_ylim(bottom=0)
+    axes.tick_params(labelsize=7)
+    for label in axes.get_xticklabels() + axes.get_yticklabels():
+        label.set_fontfamily(fonts["family"])
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "idswg-seizures"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": f"{title}: {y_label}"})
+    return buffer.getvalue()
+
+
+def _tick(value):
+    return grouped(Decimal(str(round(float(value), 4))).normalize()) if value >= 0 else ""

@@ -1,0 +1,55 @@
+"""A country's seizure table with its trend charts, as a printable document (see ``idswg.documents``)."""
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from idswg.documents import Document, register
+from idswg.roles import ANY_ROLE, has_role
+
+from .charts import trend_svg
+from .models import Country
+from .tables import country_table
+
+
+def table_with_charts(country):
+    """What the print templates show of ``country``: its table (``country_table``) and a chart per measure.
+
+    The briefing in ``reports`` uses this too, so a country prints the same alone and bound in.
+    A measure never reported gets no chart.
+    """
+    table = country_table(country)
+    measures = {column.measure_id: column.measure for column in country.columns.select_related("measure")}
+    charts = []
+    for index, column in enumerate(table["columns"]):
+        if any(row["cells"][index]["reported"] for row in table["rows"]):
+            svg = trend_svg(country, measures[column["id"]])
+            # matplotlib's SVG starts with an XML prolog, which has no place inside HTML.
+            charts.append({"label": column["label"], "svg": mark_safe(svg[svg.index("<svg") :])})  # noqa: S308
+    return {"country": country, "table": table, "charts": charts}
+
+
+def table_title(country):
+    return country.table_title or _("Seizures of illicit drugs in %(country)s") % {"country": country.name}
+
+
+@register
+class SeizureTable(Document):
+    key = "seizure-table"
+    label = gettext_lazy("Seizure table")
+    model = Country
+    template_name = "seizures/pdf/country_table.html"
+    landscape = True
+
+    def title(self, obj):
+        return table_title(obj)
+
+    def filename(self, obj):
+        return f"seizures-{obj.slug}.pdf"
+
+    def context(self, obj):
+        return table_with_charts(obj)
+
+    def can_download(self, user, obj):
+        """Members read the seizure tables on screen; they may print them too."""
+        return has_role(user, *ANY_ROLE)

@@ -1,0 +1,158 @@
+"""Entering one year's row of a country's table (the grid on the table page).
+
+``check_row`` reads what was typed and says what is wrong, ambiguous or questionable;
+``save_row`` writes a clean row. Nothing is written while anything is unresolved: an
+ambiguous number must be picked, a flagged value confirmed with a comment.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import FULL_YEAR, SeizureValue, TableColumn
+from .numbers import read_number
+from .validation import outlier_flag
+
+
+@dataclass
+class RowCheck:
+    """What ``check_row`` found; ``ok`` when the row can be saved as it is."""
+
+    year: int | None
+    months: int
+    footnote: str
+    source: str
+    values: dict = field(default_factory=dict)  # measure id -> Decimal or None
+    texts: dict = field(default_factory=dict)  # measure id -> text as typed
+    errors: dict = field(default_factory=dict)  # measure id or "year"/"months" -> message
+    choices: dict = field(default_factory=dict)  # measure id -> (Decimal, Decimal)
+    flags: dict = field(default_factory=dict)  # measure id -> reason (new or changed values only)
+    comments: dict = field(default_factory=dict)  # measure id -> confirmation comment
+    confirmed: set = field(default_factory=set)
+
+    @property
+    def ok(self):
+        unconfirmed = [m for m in self.flags if m not in self.confirmed or not self.comments.get(m)]
+        return not self.errors and not self.choices and not unconfirmed
+
+
+def _int(text, low, high):
+    try:
+        number = int(str(text).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if low <= number <= high else None
+
+
+def existing_values(country):
+    """``{(year, measure id): SeizureValue}`` of ``country`` (one query)."""
+    return {(v.year, v.measure_id): v for v in SeizureValue.objects.filter(country=country)}
+
+
+def check_row(country, columns, data, year=None):
+    """Read a posted row (``m-<id>``, ``pick-<id>``, ``confirm-<id>``, ``comment-<id>``, ``months`` ...).
+
+    ``columns`` are the Measures of the table; ``year`` is None for a new row, whose
+    year is then read from ``data["year"]`` and must not exist yet.
+    """
+    current = existing_values(country)
+    months = _int(data.get("months", FULL_YEAR), 1, FULL_YEAR)
+    check = RowCheck(
+        year=year,
+        months=months or FULL_YEAR,
+        footnote=data.get("footnote", "").strip()[:500],
+        source=data.get("source", "").strip()[:300],
+    )
+    if months is None:
+        check.errors["months"] = _("Months covered must be a whole number from 1 to 12.")
+    if year is None:
+        check.year = _int(data.get("year"), 1900, 2200)
+        if check.year is None:
+            check.errors["year"] = _("Enter a year such as 2018.")
+        elif any(y == check.year for (y, _m) in current):
+            check.errors["year"] = _("%(year)s is already in the table: edit its row.") % {"year": check.year}
+    for measure in columns:
+        key = measure.pk
+        text = data.get(f"m-{key}", "")
+        check.texts[key] = text
+        reading = read_number(text)
+        if reading.error:
+            check.errors[key] = reading.error
+            continue
+        value = reading.value
+        if reading.ambiguous:
+            picked = _picked(data.get(f"pick-{key}"), reading.choices)
+            if picked is None:
+                check.choices[key] = reading.choices
+                continue
+            value = picked
+        check.values[key] = value
+        check.comments[key] = data.get(f"comment-{key}", "").strip()
+        if data.get(f"confirm-{key}"):
+            check.confirmed.add(key)
+        before = current.get((check.year, key))
+        if before is not None and before.value == value:
+            continue  # unchanged: it was checked when it was entered
+        series = {y: v.value for (y, m), v in current.items() if m == key}
+        reason = outlier_flag(value, series, check.year) if check.year else ""
+        if reason:
+            check.flags[key] = reason
+    return check
+
+
+def _picked(text, choices):
+    try:
+        value = Decimal(str(text))
+    except (InvalidOperation, TypeError):
+        return None
+    return value if value in choices else None
+
+
+@transaction.atomic
+def save_row(country, check, user):
+    """Write a row that ``check_row`` found ``ok``; returns the number of values changed.
+
+    A cleared value keeps its row with an empty value, so its history stays visible.
+    """
+    assert check.ok, "save_row needs a row without problems"
+    current = {
+        v.measure_id: v for v in SeizureValue.objects.select_for_update().filter(country=country, year=check.year)
+    }
+    changed = 0
+    for measure_id, value in check.values.items():
+        item = current.get(measure_id)
+        if item is None and value is None:
+            continue
+        if item is None:
+            item = SeizureValue(country=country, measure_id=measure_id, year=check.year)
+        new = {
+            "value": value,
+            "period_months": check.months,
+            "footnote": check.footnote,
+            "source": check.source or country.source,
+        }
+        if measure_id in check.flags:
+            new["flag"] = check.flags[measure_id]
+            new["flag_comment"] = check.comments[measure_id]
+        elif item.value != value:
+            new["flag"], new["flag_comment"] = "", ""
+        elif item.flag and measure_id in check.confirmed and check.comments.get(measure_id):
+            new["flag_comment"] = check.comments[measure_id]  # confirming a questioned value as it is
+        if item.pk and all(getattr(item, k) == v for k, v in new.items()):
+            continue
+        for name, v in new.items():
+            setattr(item, name, v)
+        item.entered_by = user
+        item.save()
+        changed += 1
+    ensure_columns(country, list(check.values))
+    return changed
+
+
+def ensure_columns(country, measure_ids):
+    """Make the measures columns of the country's table (a value is never hidden by a missing column)."""
+    TableColumn.objects.bulk_create(
+        [TableColumn(country=country, measure_id=m, position=100) for m in measure_ids], ignore_conflicts=True
+    )

@@ -1,0 +1,110 @@
+"""Import (secretariat) and export (members) of seizure tables."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from idswg.roles import member_required, secretariat_required
+
+from . import exports, imports
+from .forms import NumberFormatForm, UploadForm
+from .importers import ImportRefused, max_bytes
+from .models import Country, ImportBatch
+from .tables import country_table
+
+
+@secretariat_required
+def upload(request):
+    """Upload a file: it is read and kept aside; nothing changes until the preview is confirmed."""
+    form = UploadForm(request.POST or None, request.FILES or None, initial={"country": request.GET.get("country")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = imports.start_import(
+                form.cleaned_data["file"],
+                request.user,
+                country=form.cleaned_data["country"],
+                number_format=form.cleaned_data["number_format"],
+            )
+        except ImportRefused as refusal:
+            form.add_error("file", str(refusal))
+        else:
+            return redirect(batch)
+    return render(request, "seizures/import_form.html", {"form": form, "max_kb": max_bytes() // 1024})
+
+
+@secretariat_required
+def preview(request, pk):
+    """What the import will add and change, its problems, and the values to confirm; POST confirms."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.state != ImportBatch.State.PENDING:
+        messages.info(request, _("This import is closed (%(state)s).") % {"state": batch.get_state_display()})
+        return redirect("seizures:index")
+    posted = request.POST if request.method == "POST" else {}
+    if request.method == "POST" and "number_format" in request.POST:
+        form = NumberFormatForm(request.POST)
+        if form.is_valid():
+            batch.number_format = form.cleaned_data["number_format"]
+            batch.save(update_fields=["number_format"])
+        return redirect(batch)
+    if request.method == "POST":
+        try:
+            result = imports.apply(batch.pk, request.POST, request.user)
+        except imports.NotApplied as refusal:
+            result = refusal.plan
+            if result.ok and result.work:
+                messages.error(request, _("Confirm each questioned value with a comment, or correct the file."))
+            elif result.ok:
+                messages.error(request, _("There is nothing to import: every value is already in the tables."))
+        else:
+            messages.success(
+                request,
+                _("Imported: %(added)s values added, %(changed)s changed.")
+                % {"added": len(result.additions), "changed": len(result.changes)},
+            )
+            target = batch.country or Country.objects.filter(pk=batch.rows[0]["country"]).first()
+            return redirect(target.get_absolute_url() if target else "seizures:index")
+    else:
+        result = imports.plan(batch)
+    missing = {item["key"] for item in imports.unconfirmed(result, posted)} if posted else set()
+    for item in result.flags:
+        item["confirmed"] = bool(posted.get(f"confirm-{item['key']}"))
+        item["comment"] = posted.get(f"comment-{item['key']}", "")
+        item["missing"] = item["key"] in missing
+    return render(
+        request,
+        "seizures/import_preview.html",
+        {
+            "batch": batch,
+            "plan": result,
+            "format_form": NumberFormatForm(initial={"number_format": batch.number_format}),
+            "ambiguous": any(p.get("ambiguous") for p in result.problems),
+        },
+    )
+
+
+@secretariat_required
+@require_POST
+def cancel(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk, state=ImportBatch.State.PENDING)
+    batch.state = ImportBatch.State.CANCELLED
+    batch.save(update_fields=["state"])
+    messages.info(request, _("Import cancelled; nothing was changed."))
+    return redirect("seizures:index")
+
+
+@member_required
+def export(request, slug, fmt):
+    country = get_object_or_404(Country, slug=slug)
+    table = country_table(country)
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(table), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        return HttpResponse(_("Unknown format."), status=404, content_type="text/plain")
+    response["Content-Disposition"] = f'attachment; filename="seizures-{country.slug}.{fmt}"'
+    return response

@@ -1,0 +1,213 @@
+"""What an import will do (the preview) and doing it (all of it in one transaction, or nothing).
+
+``start_import`` reads the file into an ``ImportBatch`` (nothing else is written);
+``plan`` compares its cells with the database as it is now: values to add, values to
+change, problems by row and column, and values that need a person's confirmation;
+``apply`` plans again at confirmation time and writes everything or nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from . import importers
+from .entry import ensure_columns
+from .models import Country, ImportBatch, Measure, SeizureValue
+from .numbers import ASK, POINT_DECIMAL, grouped, read_number
+from .validation import outlier_flag
+
+
+def start_import(upload, user, country=None, number_format=ASK):
+    """Read ``upload`` into a pending ImportBatch. Raises ``importers.ImportRefused`` if unreadable."""
+    grid = importers.read_upload(upload)
+    layout = importers.detect_layout(grid)
+    cells, problems = importers.cells_from_grid(grid, layout, country)
+    if not cells and not problems:
+        raise importers.ImportRefused(_("The file has a header but no values."))
+    return ImportBatch.objects.create(
+        filename=(upload.name or "")[:255],
+        layout=layout,
+        country=country if layout == "table" else None,
+        number_format=number_format,
+        rows=cells,
+        summary={"problems": problems},
+        uploaded_by=user,
+    )
+
+
+@dataclass
+class Plan:
+    additions: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+    unchanged: int = 0
+    problems: list = field(default_factory=list)
+    flags: list = field(default_factory=list)  # items of additions/changes that need confirmation
+    ready: list = field(default_factory=list)  # (cell, value) to write
+
+    @property
+    def ok(self):
+        return not self.problems
+
+    @property
+    def work(self):
+        return len(self.additions) + len(self.changes)
+
+
+def key_of(cell):
+    return f"{cell['country']}-{cell['measure']}-{cell['year']}"
+
+
+def plan(batch):
+    """Compare the batch's cells with the database now; see ``Plan``."""
+    result = Plan(problems=list(batch.summary.get("problems", [])))
+    cells = batch.rows
+    country_ids = {cell["country"] for cell in cells}
+    existing = {
+        (v.country_id, v.measure_id, v.year): v for v in SeizureValue.objects.filter(country_id__in=country_ids)
+    }
+    names = {c.pk: c.name for c in Country.objects.filter(pk__in=country_ids)}
+    labels = {m.pk: m.label for m in Measure.objects.filter(pk__in={cell["measure"] for cell in cells})}
+    proposed = []
+    for cell in cells:
+        where = {"row": cell["row"], "col": cell["col"]}
+        if cell["formula"]:
+            result.problems.append(
+                {
+                    **where,
+                    "message": _("“%(text)s” is a formula; it is not calculated. Type the value.")
+                    % {"text": cell["text"][:60]},
+                }
+            )
+            continue
+        reading = read_number(cell["text"], POINT_DECIMAL if cell["number"] else batch.number_format)
+        if reading.error:
+            result.problems.append({**where, "message": reading.error})
+            continue
+        if reading.ambiguous:
+            first, second = (grouped(c, thousands="\u202f") for c in reading.choices)
+            result.problems.append(
+                {
+                    **where,
+                    "message": _(
+                        "“%(text)s” could be %(first)s or %(second)s: choose the file's number format, "
+                        "or write the value without doubt."
+                    )
+                    % {"text": cell["text"], "first": first, "second": second},
+                    "ambiguous": True,
+                }
+            )
+            continue
+        before = existing.get((cell["country"], cell["measure"], cell["year"]))
+        value = reading.value
+        if before is None and value is None:
+            continue
+        if before is not None and before.value == value and before.period_months == cell["months"]:
+            result.unchanged += 1
+            continue
+        item = {
+            **where,
+            "key": key_of(cell),
+            "country": names.get(cell["country"], ""),
+            "measure": labels.get(cell["measure"], ""),
+            "year": cell["year"],
+            "months": cell["months"],
+            "before": None if before is None else before.value,
+            "before_text": "" if before is None else grouped(before.value),
+            "value": value,
+            "text": grouped(value),
+            "flag": "",
+        }
+        (result.additions if before is None else result.changes).append(item)
+        proposed.append((cell, value, item))
+    # Flags: each new value against its series as it will be (database plus this file).
+    series = {}
+    for (country, measure, year), v in existing.items():
+        series.setdefault((country, measure), {})[year] = v.value
+    for cell, value, _item in proposed:
+        series.setdefault((cell["country"], cell["measure"]), {})[cell["year"]] = value
+    for cell, value, item in proposed:
+        item["flag"] = outlier_flag(value, series[(cell["country"], cell["measure"])], cell["year"])
+        if item["flag"]:
+            result.flags.append(item)
+        result.ready.append((cell, value))
+    result.problems.sort(key=lambda p: (p["row"], p["col"]))
+    return result
+
+
+def unconfirmed(result, data):
+    """The flagged items of ``result`` that ``data`` (the posted form) does not confirm with a comment."""
+    return [
+        item
+        for item in result.flags
+        if not data.get(f"confirm-{item['key']}") or not data.get(f"comment-{item['key']}", "").strip()
+    ]
+
+
+class NotApplied(Exception):
+    """The import cannot be applied as it stands; ``plan`` holds what is wrong."""
+
+    def __init__(self, result):
+        super().__init__("import not applied")
+        self.plan = result
+
+
+@transaction.atomic
+def apply(batch_id, data, user):
+    """Plan the batch again and write all of it in one transaction; returns the Plan applied.
+
+    Raises NotApplied (nothing written) if the batch has problems, a flagged value is not
+    confirmed with a comment, or the batch is no longer pending.
+    """
+    batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+    if batch.state != ImportBatch.State.PENDING:
+        raise NotApplied(Plan(problems=[{"row": "", "col": "", "message": _("This import is already closed.")}]))
+    result = plan(batch)
+    if not result.ok or unconfirmed(result, data) or not result.work:
+        raise NotApplied(result)
+    comments = {item["key"]: data.get(f"comment-{item['key']}", "").strip() for item in result.flags}
+    flags = {item["key"]: item["flag"] for item in result.flags}
+    country_ids = {cell["country"] for cell, _v in result.ready}
+    existing = {
+        (v.country_id, v.measure_id, v.year): v
+        for v in SeizureValue.objects.select_for_update().filter(country_id__in=country_ids)
+    }
+    sources = dict(Country.objects.filter(pk__in=country_ids).values_list("pk", "source"))
+    now = timezone.now()
+    new, changed = [], []
+    for cell, value in result.ready:
+        key = key_of(cell)
+        item = existing.get((cell["country"], cell["measure"], cell["year"]))
+        if item is None:
+            item = SeizureValue(country_id=cell["country"], measure_id=cell["measure"], year=cell["year"])
+            new.append(item)
+        else:
+            changed.append(item)
+        item.value = value
+        item.period_months = cell["months"]
+        item.footnote = cell["footnote"] or item.footnote
+        item.source = cell["source"] or item.source or sources.get(cell["country"], "")
+        item.flag = flags.get(key, "")
+        item.flag_comment = comments.get(key, "")
+        item.entered_by = user
+        item.entered_at = now
+    bulk_create_with_history(new, SeizureValue, batch_size=500, default_user=user, default_date=now)
+    bulk_update_with_history(
+        changed,
+        SeizureValue,
+        ["value", "period_months", "footnote", "source", "flag", "flag_comment", "entered_by", "entered_at"],
+        batch_size=500,
+        default_user=user,
+        default_date=now,
+    )
+    for country_id in country_ids:
+        ensure_columns(
+            Country(pk=country_id), sorted({c["measure"] for c, _v in result.ready if c["country"] == country_id})
+        )
+    batch.state = ImportBatch.State.APPLIED
+    batch.applied_at = now
+    batch.summary = {**batch.summary, "added": len(result.additions), "changed": len(result.changes)}
+    batch.save(update_fields=["state", "applied_at", "summary"])
+    return result

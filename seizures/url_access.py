@@ -1,0 +1,48 @@
+"""Who may open the seizure pages (see ``idswg.access``): members read, the secretariat changes."""
+
+from idswg.access import Rule, members, only_secretariat
+
+from .models import Country, ImportBatch
+
+
+def _lao(world):
+    return {"slug": Country.objects.get(name="Lao PDR").slug}
+
+
+def _lao_year(world):
+    return {**_lao(world), "year": 2017}
+
+
+def _chart(world):
+    return {**_lao(world), "measure": "heroin-kg"}
+
+
+def _pending_batch(world):
+    """A pending import with one value (the demo has none; a browser would have uploaded it)."""
+    country = Country.objects.get(name="Lao PDR")
+    cell = {"row": 2, "col": "B", "country": country.pk, "year": 2018, "text": "50", "formula": False,
+            "number": False, "months": 12, "footnote": "", "source": "",
+            "measure": country.columns.get(measure__slug="heroin-kg").measure_id}  # fmt: skip
+    batch = ImportBatch.objects.create(filename="rule.csv", layout="table", country=country, rows=[cell])
+    return {"pk": batch.pk}
+
+
+ACCESS = [
+    Rule("seizures:index", members()),
+    Rule("seizures:table", members(), kwargs=_lao),
+    Rule("seizures:trends", members(), kwargs=_lao),
+    Rule("seizures:charts", members(), kwargs=_lao),
+    Rule("seizures:chart", members(), kwargs=_chart),
+    Rule("seizures:export", members(), kwargs=lambda world: {**_lao(world), "fmt": "csv"}),
+    Rule("seizures:export", members(), kwargs=lambda world: {**_lao(world), "fmt": "xlsx"}),
+    Rule("seizures:row", members(), kwargs=_lao_year),
+    Rule("seizures:history", members(), kwargs=_lao_year),
+    Rule("seizures:row_edit", only_secretariat(), kwargs=_lao_year),
+    # An impossible number of months: refused with a message, nothing saved.
+    Rule("seizures:row_edit", only_secretariat(), kwargs=_lao_year, method="post", data={"months": "13"}),
+    Rule("seizures:row_new", only_secretariat(), kwargs=_lao),
+    Rule("seizures:import", only_secretariat()),
+    Rule("seizures:import", only_secretariat(), method="post"),
+    Rule("seizures:import_preview", only_secretariat(), kwargs=_pending_batch),
+    Rule("seizures:import_cancel", only_secretariat(302), kwargs=_pending_batch, method="post"),
+]

@@ -1,0 +1,210 @@
+"""Pages of the seizure tables: the tables, trends and charts (members), the row grid (secretariat).
+
+Import and export pages are in ``import_views.py``.
+"""
+
+import hashlib
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django_htmx.http import reswap, retarget, trigger_client_event
+
+from idswg.roles import is_secretariat, member_required, secretariat_required
+
+from . import entry
+from .charts import trend_svg
+from .models import Country, Measure, SeizureValue, TableColumn
+from .numbers import grouped, plain
+from .tables import country_table
+from .trends import trend_table
+
+CHANGED_EVENT = "seizures-changed"
+
+
+@member_required
+def index(request):
+    return render(
+        request, "seizures/index.html", {"countries": Country.objects.all(), "can_edit": is_secretariat(request.user)}
+    )
+
+
+def _columns(country):
+    return [c.measure for c in TableColumn.objects.filter(country=country).select_related("measure")]
+
+
+@member_required
+def table(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    data = country_table(country)
+    return render(
+        request,
+        "seizures/table.html",
+        {
+            "country": country,
+            "table": data,
+            "countries": Country.objects.all(),
+            "can_edit": is_secretariat(request.user),
+            "charts": _charts(data),
+        },
+    )
+
+
+@member_required
+def trends(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    data = country_table(country)
+    return render(
+        request,
+        "seizures/trends.html",
+        {"country": country, "table": data, "trends": trend_table(data), "countries": Country.objects.all()},
+    )
+
+
+def _charts(data):
+    """One chart per column; the URL carries a digest of the column so a changed series is not cached."""
+    charts = []
+    for index, column in enumerate(data["columns"]):
+        points = [(row["year"], row["cells"][index]["value"], row["period_months"]) for row in data["rows"]]
+        reported = [year for year, value, _m in points if value is not None]
+        digest = hashlib.sha256(repr(points).encode()).hexdigest()[:12]
+        charts.append(
+            {
+                "column": column,
+                "version": digest,
+                "alt": _("%(measure)s in %(country)s, %(first)s–%(last)s")
+                % {
+                    "measure": column["label"],
+                    "country": data["country"],
+                    "first": min(reported, default=""),
+                    "last": max(reported, default=""),
+                },
+            }
+        )
+    return charts
+
+
+@member_required
+def charts(request, slug):
+    """The block of charts (reloaded by HTMX after a row is saved)."""
+    country = get_object_or_404(Country, slug=slug)
+    return render(request, "seizures/_charts.html", {"country": country, "charts": _charts(country_table(country))})
+
+
+@member_required
+def chart(request, slug, measure):
+    country = get_object_or_404(Country, slug=slug)
+    measure = get_object_or_404(Measure, slug=measure)
+    response = HttpResponse(trend_svg(country, measure), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=3600" if request.GET.get("v") else "no-cache"
+    return response
+
+
+def _row_context(country, year, request):
+    data = country_table(country)
+    row = next((r for r in data["rows"] if r["year"] == year), None)
+    return {"country": country, "table": data, "row": row, "can_edit": is_secretariat(request.user)}
+
+
+@member_required
+def row(request, slug, year):
+    """One row as displayed (what “Cancel” in the grid goes back to)."""
+    country = get_object_or_404(Country, slug=slug)
+    return render(request, "seizures/_row.html", _row_context(country, year, request))
+
+
+@secretariat_required
+def row_edit(request, slug, year):
+    """The grid: GET shows a year's row as inputs, POST saves it and shows the row again."""
+    country = get_object_or_404(Country, slug=slug)
+    columns = _columns(country)
+    if request.method == "POST":
+        check = entry.check_row(country, columns, request.POST, year=year)
+        if check.ok:
+            entry.save_row(country, check, request.user)
+            response = render(request, "seizures/_row.html", _row_context(country, year, request))
+            return trigger_client_event(response, CHANGED_EVENT)
+        return render(request, "seizures/_row_form.html", _form_context(country, columns, check, year))
+    values = {v.measure_id: v for v in SeizureValue.objects.filter(country=country, year=year)}
+    return render(request, "seizures/_row_form.html", _form_context(country, columns, None, year, values))
+
+
+@secretariat_required
+def row_new(request, slug):
+    """A new year: the form row at the foot of the table; once saved the whole table is shown again."""
+    country = get_object_or_404(Country, slug=slug)
+    columns = _columns(country)
+    check = None
+    if request.GET.get("closed"):
+        return render(
+            request,
+            "seizures/_new_row_button.html",
+            {"country": country, "table": {"columns": columns}},
+        )
+    if request.method == "POST":
+        check = entry.check_row(country, columns, request.POST, year=None)
+        if check.ok:
+            entry.save_row(country, check, request.user)
+            data = country_table(country)
+            response = render(request, "seizures/_table.html", {"country": country, "table": data, "can_edit": True})
+            return trigger_client_event(response, CHANGED_EVENT)
+    response = render(request, "seizures/_row_form.html", _form_context(country, columns, check, None))
+    if check is not None:
+        response = reswap(retarget(response, "#row-new"), "outerHTML")
+    return response
+
+
+def _form_context(country, columns, check, year, values=None):
+    """The inputs of a row: what was typed (after a failed save) or what is stored."""
+    cells = []
+    for measure in columns:
+        stored = (values or {}).get(measure.pk)
+        if check is not None:
+            text = check.texts.get(measure.pk, "")
+        else:
+            text = "" if stored is None or stored.value is None else plain(stored.value)
+        cells.append(
+            {
+                "measure": measure,
+                "text": text,
+                "error": check.errors.get(measure.pk, "") if check else "",
+                "choices": [
+                    {"value": plain(c), "label": grouped(c, thousands="\u202f")}
+                    for c in (check.choices.get(measure.pk, ()) if check else ())
+                ],
+                "flag": (check.flags.get(measure.pk, "") if check else "")
+                or (stored.flag if stored and stored.needs_confirmation else ""),
+                "comment": check.comments.get(measure.pk, "") if check else "",
+                "confirmed": bool(check and measure.pk in check.confirmed),
+                "comment_missing": bool(
+                    check
+                    and measure.pk in check.confirmed
+                    and (measure.pk in check.flags or stored and stored.flag)
+                    and not check.comments.get(measure.pk)
+                ),
+            }
+        )
+    first = next(iter((values or {}).values()), None)
+    return {
+        "country": country,
+        "year": year,
+        "cells": cells,
+        "months": check.months if check else (first.period_months if first else 12),
+        "footnote": check.footnote if check else (first.footnote if first else ""),
+        "source": check.source if check else (first.source if first and first.source != country.source else ""),
+        "errors": check.errors if check else {},
+        "typed_year": (check.year or "") if check else "",
+        "month_choices": range(1, 12),
+    }
+
+
+@member_required
+def history(request, slug, year):
+    """Every change to a year's values: who, when, what (django-simple-history)."""
+    country = get_object_or_404(Country, slug=slug)
+    records = (
+        SeizureValue.history.filter(country=country, year=year)
+        .select_related("measure", "history_user")
+        .order_by("-history_date")
+    )
+    return render(request, "seizures/_history.html", {"country": country, "year": year, "records": records})
