@@ -49,10 +49,10 @@ def answer(invitation_id, state, attendees=(), note="", *, user=None, via="link"
     Raises :class:`RsvpClosed` after the deadline and ``ValidationError`` when the answer
     breaks a rule (attendees missing, too many for the organisation); nothing changes then.
     """
-    now = now or timezone.now()
     attendees = [dict(a) for a in attendees] if state in Invitation.ATTENDING else []
     with transaction.atomic():
         invitation, _siblings = _lock(invitation_id)
+        now = now or timezone.now()  # read under the lock, so the history's order is the order applied
         meeting = invitation.meeting
         if not meeting.rsvp_open(now):
             raise RsvpClosed
