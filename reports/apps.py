@@ -1,9 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from idswg.apps import PortalAppConfig
+from idswg.roles import ANY_ROLE
 
 
 class ReportsConfig(PortalAppConfig):
     name = "reports"
     verbose_name = _("Reports")
-    nav_items = ()
+    nav_items = ((_("Reports"), "report_list", ANY_ROLE),)

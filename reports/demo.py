@@ -1,0 +1,85 @@
+"""Demo content of the reports app: the three plans and the 2015, 2019 and 2024 reports from the seeds.
+
+Idempotent: a plan or report that already exists (by name, or by kind and year) is left as it is.
+"""
+
+from django.db import transaction
+
+from .demo_content import PLANS, REPORT_2019
+from .demo_content_2015 import REPORT_2015, REPORT_2024
+from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
+
+MASTER_PLAN = "National Drug Control Master Plan 2016-2020"
+
+
+def _say(out, created, what):
+    out(f"  {'created' if created else 'exists '}  {what}")
+
+
+def load_plans(out):
+    for data in PLANS:
+        plan, created = Plan.objects.get_or_create(
+            name=data["name"],
+            defaults={k: data[k] for k in ("kind", "start_year", "end_year", "introduction")},
+        )
+        _say(out, created, f"plan {plan}")
+        for number, (title, bullets) in enumerate(data["areas"], start=1):
+            PriorityArea.objects.get_or_create(plan=plan, number=number, defaults={"title": title, "bullets": bullets})
+
+
+def _row_cells(row):
+    """A seed row as cells: 2019 rows are (outputs, progress, challenges, areas), 2015 rows have five cells."""
+    if len(row) == 4:
+        outputs, progress, challenges, areas = row
+        return {"outputs": outputs, "progress": progress, "challenges": challenges}, areas
+    outputs, progress, challenges, key_messages, indicator = row
+    cells = {"outputs": outputs, "progress": progress, "challenges": challenges, "key_messages": key_messages}
+    return cells | {"indicator": indicator}, ()
+
+
+def _add_rows(section, rows, areas_by_number):
+    for position, seed_row in enumerate(rows, start=1):
+        cells, areas = _row_cells(seed_row)
+        # Plain-text seed cells become a paragraph; the seeds' HTML goes through the sanitiser on save.
+        for name in ("outputs", "progress", "challenges", "key_messages"):
+            value = cells.get(name, "")
+            if value and not value.lstrip().startswith("<"):
+                cells[name] = f"<p>{value}</p>"
+        row = MatrixRow(section=section, position=position, **cells)
+        row.save()
+        if areas:
+            row.priority_areas.set([areas_by_number[n] for n in areas])
+
+
+def load_report(out, data):
+    report, created = Report.objects.get_or_create(
+        kind=Report.Kind.ANNUAL,
+        year=data["year"],
+        defaults={k: data[k] for k in ("title", "layout", "swg_name", "chair_and_cochairs", "key_mandate")},
+    )
+    _say(out, created, f"report {report}")
+    if not created:
+        return report
+    plans = {p.name: p for p in Plan.objects.all()}
+    for position, (kind, title, body, plan_name) in enumerate(data["narratives"], start=1):
+        NarrativeSection.objects.create(
+            report=report, kind=kind, title=title, body=body, plan=plans.get(plan_name), position=position
+        )
+    areas = {a.number: a for a in PriorityArea.objects.filter(plan__name=MASTER_PLAN)}
+    for position, (title, rows, subsections) in enumerate(data["matrix"], start=1):
+        section = MatrixSection.objects.create(report=report, title=title, position=position)
+        _add_rows(section, rows, areas)
+        for sub_position, (sub_title, sub_rows) in enumerate(subsections, start=1):
+            sub = MatrixSection.objects.create(report=report, parent=section, title=sub_title, position=sub_position)
+            _add_rows(sub, sub_rows, areas)
+    # The state last: a final report accepts no more changes.
+    report.state = data["state"]
+    report.save()
+    return report
+
+
+@transaction.atomic
+def load(out, with_users=True):
+    load_plans(out)
+    for data in (REPORT_2015, REPORT_2019, REPORT_2024):
+        load_report(out, data)

@@ -1,0 +1,178 @@
+"""Changing the matrix: saving a row without losing anyone's work, adding, moving and deleting rows and sections.
+
+A row save is one conditional ``UPDATE ... WHERE version = n`` (and the report not
+final); when it touches nothing, someone saved in between and the caller gets a
+``StaleRow`` carrying the stored row, so both versions can be shown and merged by
+hand. Nothing is read first and written after, so two saves can never both win.
+"""
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .layouts import RICH_COLUMNS
+from .models import MatrixRow, MatrixSection, Report
+from .sanitise import clean_html
+from .services import ensure_editable
+
+CELL_FIELDS = (*RICH_COLUMNS, "indicator")
+
+
+class StaleRow(Exception):
+    """The row changed since the editor opened it: ``current`` is the stored row, ``mine`` what was sent."""
+
+    def __init__(self, current, mine):
+        super().__init__(_("Someone else saved this row after you opened it."))
+        self.current = current
+        self.mine = mine
+
+
+def clean_cells(cells):
+    """The cell values of ``cells`` (a dict) as they will be stored: rich text sanitised, the indicator trimmed."""
+    cleaned = {}
+    for name in CELL_FIELDS:
+        if name in cells:
+            value = cells[name] or ""
+            cleaned[name] = clean_html(value) if name in RICH_COLUMNS else " ".join(str(value).split())[:300]
+    return cleaned
+
+
+def _record_history(row, user, reason=""):
+    row._change_reason = reason
+    MatrixRow.history.bulk_history_create([row], update=True, default_user=user, default_change_reason=reason)
+
+
+@transaction.atomic
+def save_row(row_id, expected_version, cells, user, priority_areas=None, reason=""):
+    """Store ``cells`` on row ``row_id`` if it is still at ``expected_version``; return the saved row.
+
+    Raises ``StaleRow`` if another save came first, ``ReportReadOnly`` if the report is final.
+    The report row is locked first (as ``review.move_to`` does), so no save slips past a move
+    to final; the version test sits in the UPDATE's own WHERE clause, which PostgreSQL re-checks
+    after waiting for a concurrent save (a subquery would be judged on the old snapshot).
+    """
+    cleaned = clean_cells(cells)
+    report_id = MatrixRow.objects.filter(pk=row_id).values_list("section__report_id", flat=True).get()
+    ensure_editable(Report.objects.select_for_update().get(pk=report_id))
+    updated = MatrixRow.objects.filter(pk=row_id, version=expected_version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **cleaned
+    )
+    row = MatrixRow.objects.select_related("section__report").get(pk=row_id)
+    if not updated:
+        mine = MatrixRow(pk=row.pk, section=row.section, version=expected_version, **cleaned)
+        raise StaleRow(current=row, mine=mine)
+    if priority_areas is not None:
+        row.priority_areas.set(priority_areas)
+    _record_history(row, user, reason)
+    return row
+
+
+def restore_row(row_id, record, expected_version, user):
+    """Put the cells of an earlier ``record`` (a historical row) back, as a new version."""
+    cells = {name: getattr(record, name) for name in CELL_FIELDS}
+    return save_row(
+        row_id,
+        expected_version,
+        cells,
+        user,
+        reason=_("Restored the version of %(date)s")
+        % {"date": timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")},
+    )
+
+
+def _next_position(queryset):
+    return (queryset.aggregate(m=Max("position"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def add_section(report, title, parent=None):
+    """A new lettered section at the end of the matrix, or a numbered one at the end of ``parent``."""
+    ensure_editable(report)
+    if parent is not None and (parent.report_id != report.pk or parent.parent_id is not None):
+        raise ValueError("a numbered subsection belongs to a lettered section of the same report")
+    siblings = MatrixSection.objects.filter(report=report, parent=parent)
+    return MatrixSection.objects.create(report=report, parent=parent, title=title, position=_next_position(siblings))
+
+
+@transaction.atomic
+def rename_section(section, title):
+    ensure_editable(section.report)
+    section.title = title
+    section.save()
+    return section
+
+
+@transaction.atomic
+def add_row(section, cells=None):
+    """A new row at the end of ``section``."""
+    ensure_editable(section.report)
+    row = MatrixRow(section=section, position=_next_position(section.rows.all()), **clean_cells(cells or {}))
+    row.save()
+    return row
+
+
+def _swap(item, siblings, direction):
+    """Swap ``item`` with its neighbour above (``up``) or below (``down``) among ``siblings``."""
+    ordered = list(siblings.order_by("position", "pk"))
+    index = next(i for i, s in enumerate(ordered) if s.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(ordered):
+        return False
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    _renumber(ordered)
+    return True
+
+
+def _renumber(ordered):
+    for position, obj in enumerate(ordered, start=1):
+        if obj.position != position:
+            obj.position = position
+            # Positions are layout, not content: no row version change, but history records who moved it.
+            obj.save(update_fields=["position"])
+
+
+@transaction.atomic
+def move_row(row, direction):
+    ensure_editable(row.section.report)
+    return _swap(row, MatrixRow.objects.select_for_update().filter(section=row.section_id), direction)
+
+
+@transaction.atomic
+def move_section(section, direction):
+    ensure_editable(section.report)
+    siblings = MatrixSection.objects.select_for_update().filter(report=section.report_id, parent=section.parent_id)
+    return _swap(section, siblings, direction)
+
+
+@transaction.atomic
+def reorder_rows(section, row_ids):
+    """Put the rows of ``section`` in the order of ``row_ids`` (a drag and drop); rows from elsewhere move here."""
+    ensure_editable(section.report)
+    rows = {
+        r.pk: r for r in MatrixRow.objects.select_for_update().filter(pk__in=row_ids, section__report=section.report_id)
+    }
+    ordered = [rows[pk] for pk in row_ids if pk in rows]
+    for row in ordered:
+        if row.section_id != section.pk:
+            row.section = section
+            row.save(update_fields=["section"])
+    rest = [r for r in section.rows.order_by("position", "pk") if r.pk not in rows]
+    _renumber(ordered + rest)
+
+
+@transaction.atomic
+def delete_row(row):
+    ensure_editable(row.section.report)
+    row.delete()
+
+
+@transaction.atomic
+def delete_section(section):
+    """Delete ``section`` with its subsections and rows (each deletion kept in the history)."""
+    ensure_editable(section.report)
+    for row in MatrixRow.objects.filter(section__in=[section, *section.subsections.all()]):
+        row.delete()
+    for sub in section.subsections.all():
+        sub.delete()
+    section.delete()

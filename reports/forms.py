@@ -1,0 +1,181 @@
+"""Forms of the reports app. Rich-text fields are Trix editors bound to a hidden input, sanitised on clean."""
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from .layouts import RICH_COLUMNS, columns
+from .models import MatrixSection, NarrativeSection, Plan, PriorityArea, Report
+from .sanitise import clean_html
+
+
+class TrixWidget(forms.HiddenInput):
+    """A hidden input with a Trix editor bound to it (the editor initialises itself when inserted)."""
+
+    template_name = "reports/widgets/trix.html"
+
+    def __init__(self, label="", attrs=None):
+        super().__init__(attrs)
+        self.label = label
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["label"] = self.label
+        return context
+
+
+class RichTextField(forms.CharField):
+    widget = TrixWidget
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("strip", False)
+        kwargs.setdefault("max_length", 100_000)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        return clean_html(super().clean(value))
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = [
+            "year",
+            "title",
+            "kind",
+            "layout",
+            "swg_name",
+            "chair_and_cochairs",
+            "focal_points_government",
+            "focal_points_partners",
+            "technical_staff_government",
+            "technical_staff_partners",
+            "key_mandate",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2})
+            for name in (
+                "chair_and_cochairs",
+                "focal_points_government",
+                "focal_points_partners",
+                "technical_staff_government",
+                "technical_staff_partners",
+                "key_mandate",
+            )
+        }
+
+
+class RowForm(forms.Form):
+    """The cells of one row in the report's layout, the version the editor started from, and its priority areas."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    priority_areas = forms.ModelMultipleChoiceField(
+        PriorityArea.objects.select_related("plan"),
+        required=False,
+        label=_("Priority areas"),
+        widget=forms.SelectMultiple(attrs={"size": 6, "class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, *args, layout, row=None, **kwargs):
+        if row is not None and not kwargs.get("initial"):
+            kwargs["initial"] = {name: getattr(row, name) for name in (*RICH_COLUMNS, "indicator", "version")}
+            kwargs["initial"]["priority_areas"] = [p.pk for p in row.priority_areas.all()]
+        # Several rows may be open at once: ids must not clash (Trix finds its input by id).
+        kwargs.setdefault("auto_id", f"row-{row.pk if row is not None else 'new'}-%s")
+        super().__init__(*args, **kwargs)
+        self.layout_columns = columns(layout)
+        for column in self.layout_columns:
+            if column.rich:
+                self.fields[column.name] = RichTextField(label=column.label, widget=TrixWidget(label=column.label))
+            else:
+                self.fields[column.name] = forms.CharField(
+                    label=column.label,
+                    required=False,
+                    max_length=300,
+                    widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+                )
+        self.fields["priority_areas"].label_from_instance = lambda p: f"{p.plan.name}: {p}"
+
+    def column_fields(self):
+        """The bound fields of the layout's columns, in display order."""
+        return [self[c.name] for c in self.layout_columns]
+
+    def cells(self):
+        return {c.name: self.cleaned_data.get(c.name, "") for c in self.layout_columns}
+
+
+class SectionForm(forms.ModelForm):
+    class Meta:
+        model = MatrixSection
+        fields = ["title"]
+        widgets = {"title": forms.TextInput(attrs={"class": "form-control form-control-sm"})}
+
+
+class NarrativeForm(forms.ModelForm):
+    body = RichTextField(label=_("Text"))
+
+    class Meta:
+        model = NarrativeSection
+        fields = ["kind", "title", "body", "plan"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].widget.attrs["id"] = "narrative-body"
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+    )
+
+
+class CarryForwardForm(forms.Form):
+    """Which columns next year's rows keep; the others start empty."""
+
+    title = forms.CharField(label=_("Title of the new report"), max_length=300)
+    keep = forms.MultipleChoiceField(
+        label=_("Keep the text of these columns"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(c.name, c.label) for c in columns(report.layout)]
+        self.fields["title"].initial = report.title.replace(str(report.year), str(report.year + 1))
+        self.fields["keep"].initial = ["outputs", "indicator"]
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["name", "kind", "start_year", "end_year", "introduction"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_year") and data.get("end_year") and data["end_year"] < data["start_year"]:
+            self.add_error("end_year", _("The last year cannot come before the first."))
+        return data
+
+
+PriorityAreaFormSet = inlineformset_factory(
+    Plan,
+    PriorityArea,
+    fields=["number", "title", "bullets"],
+    extra=2,
+    can_delete=True,
+    widgets={"bullets": forms.Textarea(attrs={"rows": 2}), "title": forms.TextInput()},
+)
+
+
+class DocxUploadForm(forms.Form):
+    year = forms.IntegerField(label=_("Year of the report"), min_value=1990, max_value=2100)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    layout = forms.ChoiceField(label=_("Matrix layout"), choices=Report._meta.get_field("layout").choices)
+    file = forms.FileField(label=_("Word document (.docx)"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year") and Report.objects.filter(kind=Report.Kind.ANNUAL, year=data["year"]).exists():
+            self.add_error("year", _("There is already a report for this year."))
+        return data

@@ -1,0 +1,57 @@
+"""The two column layouts of the matrix, as the Round Table templates of 2019 and 2015 define them.
+
+Every row stores all columns; the layout a report chooses decides which of them the
+matrix shows, under which heading. ``indicator`` is a short plain line shown under
+the outputs ("Indicator: None" in 2015), the other columns hold formatted text.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+RICH_COLUMNS = ("outputs", "progress", "challenges", "key_messages")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: str
+    rich: bool = True
+
+
+LAYOUT_2019 = "2019"
+LAYOUT_2015 = "2015"
+
+LAYOUTS = {
+    LAYOUT_2019: (
+        Column("outputs", _("Sector outputs and activities")),
+        Column("progress", _("Progress")),
+        Column("challenges", _("Challenges and opportunities")),
+    ),
+    LAYOUT_2015: (
+        Column("outputs", _("Sector outputs and activities")),
+        Column("progress", _("Progress")),
+        Column("challenges", _("Challenges and measures")),
+        Column("key_messages", _("Key messages to inform discussions during the HL RTM")),
+        Column("indicator", _("Indicator"), rich=False),
+    ),
+}
+
+LAYOUT_CHOICES = (
+    (LAYOUT_2019, _("2019: outputs and activities, progress, challenges and opportunities")),
+    (LAYOUT_2015, _("2015: adds key messages for the High-Level RTM and an indicator line")),
+)
+
+
+def columns(layout):
+    """The columns of ``layout`` in display order."""
+    return LAYOUTS[layout]
+
+
+def table_columns(layout):
+    """The columns that get a table column of their own (the indicator sits under the outputs)."""
+    return tuple(c for c in LAYOUTS[layout] if c.rich)
+
+
+def column_names(layout):
+    return tuple(c.name for c in LAYOUTS[layout])

@@ -1,0 +1,144 @@
+"""Who may see and change a report, and the report laid out for display in a fixed number of queries.
+
+``report_for_display(report)`` is the one function pages, the ``.docx`` export and the
+PDF briefing use to read a report: sections, rows and cells in display order.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from idswg.roles import ANY_ROLE, has_role, is_secretariat
+
+from .layouts import columns, table_columns
+from .models import MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report, RowComment
+
+READER_STATES = (Report.State.REVIEW, Report.State.FINAL)
+
+
+class ReportReadOnly(PermissionDenied):
+    """Raised by every change to a final report (and its sections, rows and comments)."""
+
+
+def visible_reports(user):
+    """The reports ``user`` may read: all of them for the secretariat, others not drafts."""
+    reports = Report.objects.all()
+    if is_secretariat(user):
+        return reports
+    if has_role(user, *ANY_ROLE):
+        return reports.filter(state__in=READER_STATES)
+    return reports.none()
+
+
+def readable_report(user, pk):
+    """The report ``pk`` if ``user`` may read it, else 404 (a draft is not shown to exist)."""
+    report = visible_reports(user).filter(pk=pk).first()
+    if report is None:
+        raise Http404(_("No such report."))
+    return report
+
+
+def ensure_editable(report):
+    """Refuse any change to a final report, whoever asks and however the request was made."""
+    if report.state == Report.State.FINAL:
+        raise ReportReadOnly(_("This report is final and can no longer be changed."))
+
+
+def letter(index):
+    """A, B, ... Z, AA, AB ... for the 0-based ``index``."""
+    text = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = chr(65 + rest) + text
+    return text
+
+
+@dataclass
+class DisplaySection:
+    """A section of the matrix as printed: its label (``A.`` or ``1.``), title, rows and subsections."""
+
+    section: MatrixSection
+    label: str
+    rows: list = field(default_factory=list)
+    subsections: list = field(default_factory=list)
+
+    @property
+    def pk(self):
+        return self.section.pk
+
+    @property
+    def title(self):
+        return self.section.title
+
+    @property
+    def is_lettered(self):
+        return self.section.parent_id is None
+
+
+@dataclass
+class DisplayReport:
+    """``report`` with its narratives, matrix sections (lettered, each with numbered subsections) and rows."""
+
+    report: Report
+    narratives: list
+    sections: list
+    columns: tuple
+    table_columns: tuple
+    row_count: int = 0
+
+    def all_rows(self):
+        """Every row in display order: a lettered section's own rows, then its subsections' rows."""
+        for section in self.sections:
+            yield from section.rows
+            for sub in section.subsections:
+                yield from sub.rows
+
+
+def report_for_display(report, with_comments=False):
+    """``report`` laid out for display in five queries (six with comments), whatever its size.
+
+    Narratives come with their plan and its priority areas; rows with ``priority_areas``
+    (and their plan) and, if asked, ``comments`` (with author), all prefetched.
+    """
+    narratives = list(
+        NarrativeSection.objects.filter(report=report)
+        .select_related("plan")
+        .prefetch_related(Prefetch("plan__priority_areas", queryset=PriorityArea.objects.order_by("number")))
+    )
+    sections = list(MatrixSection.objects.filter(report=report).order_by("position", "pk"))
+    rows = MatrixRow.objects.filter(section__report=report).order_by("position", "pk")
+    rows = rows.prefetch_related(
+        Prefetch("priority_areas", queryset=PriorityArea.objects.select_related("plan").order_by("plan", "number"))
+    )
+    if with_comments:
+        rows = rows.prefetch_related(
+            Prefetch("comments", queryset=RowComment.objects.select_related("author", "resolved_by"))
+        )
+    rows_by_section = {}
+    row_list = list(rows)
+    for row in row_list:
+        rows_by_section.setdefault(row.section_id, []).append(row)
+
+    top = [s for s in sections if s.parent_id is None]
+    children = {}
+    for s in sections:
+        if s.parent_id is not None:
+            children.setdefault(s.parent_id, []).append(s)
+    display = []
+    for i, section in enumerate(top):
+        item = DisplaySection(section, f"{letter(i)}.", rows_by_section.get(section.pk, []))
+        for n, sub in enumerate(children.get(section.pk, []), start=1):
+            item.subsections.append(DisplaySection(sub, f"{n}.", rows_by_section.get(sub.pk, [])))
+        display.append(item)
+    return DisplayReport(
+        report=report,
+        narratives=narratives,
+        sections=display,
+        columns=columns(report.layout),
+        table_columns=table_columns(report.layout),
+        row_count=len(row_list),
+    )

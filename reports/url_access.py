@@ -1,0 +1,124 @@
+"""Who may open the pages of the reports app (see ``idswg.access``).
+
+The demo has two final reports (2015, 2019) and one in review (2024). The rules that
+need a draft make one (``_draft``); a change to a final report is refused (403) to
+everyone, the secretariat included.
+"""
+
+from idswg.access import LOGIN, Rule, members, only_secretariat
+
+from .models import MatrixRow, MatrixSection, Report, RowComment
+
+REFUSED = {"anonymous": LOGIN, "partner": 403, "cochair": 403, "secretariat": 403}
+DRAFT_ONLY_SECRETARIAT = {"anonymous": LOGIN, "partner": 404, "cochair": 404, "secretariat": 200}
+
+
+def _report(year):
+    return Report.objects.get(kind=Report.Kind.ANNUAL, year=year)
+
+
+def _draft_section():
+    report, _ = Report.objects.get_or_create(
+        kind=Report.Kind.ANNUAL, year=2031, defaults={"title": "Access check draft 2031"}
+    )
+    section, _ = MatrixSection.objects.get_or_create(report=report, parent=None, title="Access check")
+    return section
+
+
+def _draft_row():
+    section = _draft_section()
+    return section.rows.first() or MatrixRow.objects.create(section=section, outputs="<p>Access check</p>")
+
+
+def _final_row():
+    return MatrixRow.objects.filter(section__report=_report(2019)).order_by("pk").first()
+
+
+def _final_section():
+    return MatrixSection.objects.filter(report=_report(2019)).order_by("pk").first()
+
+
+def _comment(world):
+    row = _draft_row()
+    comment = row.comments.filter(resolved_at=None).first() or RowComment.objects.create(
+        row=row, author=world["users"]["partner"], body="Access check"
+    )
+    return {"pk": comment.pk}
+
+
+ACCESS = [
+    Rule("report_list", members()),
+    Rule("report_create", only_secretariat()),
+    Rule("report_import", only_secretariat()),
+    Rule("report_detail", members(), kwargs=lambda w: {"pk": _report(2019).pk}),
+    Rule("report_detail", members(), kwargs=lambda w: {"pk": _report(2024).pk}),
+    Rule("report_detail", DRAFT_ONLY_SECRETARIAT, kwargs=lambda w: {"pk": _draft_section().report_id}),
+    Rule("report_edit", only_secretariat(), kwargs=lambda w: {"pk": _draft_section().report_id}),
+    Rule("report_edit", REFUSED, kwargs=lambda w: {"pk": _report(2019).pk}),
+    Rule("report_state", REFUSED, kwargs=lambda w: {"pk": _report(2019).pk}, method="post", data={"state": "draft"}),
+    Rule("report_history", only_secretariat(), kwargs=lambda w: {"pk": _report(2019).pk}),
+    Rule(
+        "report_restore",
+        REFUSED,
+        kwargs=lambda w: {"pk": _report(2019).pk, "history_id": _report(2019).history.last().history_id},
+        method="post",
+    ),
+    Rule("report_next_year", only_secretariat(), kwargs=lambda w: {"pk": _report(2019).pk}),
+    Rule("report_export_docx", members(), kwargs=lambda w: {"pk": _report(2015).pk}),
+    Rule("narrative_create", only_secretariat(), kwargs=lambda w: {"report_pk": _draft_section().report_id}),
+    Rule(
+        "narrative_edit",
+        only_secretariat(),
+        kwargs=lambda w: {"report_pk": _report(2024).pk, "pk": _report(2024).narratives.first().pk},
+    ),
+    Rule("narrative_delete", REFUSED, kwargs=lambda w: {"pk": _report(2015).narratives.first().pk}, method="post"),
+    Rule(
+        "section_create",
+        only_secretariat(302),
+        kwargs=lambda w: {"report_pk": _draft_section().report_id},
+        method="post",
+        data={"title": "Access check section"},
+    ),
+    Rule("section_create", REFUSED, kwargs=lambda w: {"report_pk": _report(2019).pk}, method="post"),
+    Rule("section_edit", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post", data={"title": "x"}),
+    Rule("section_move", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post"),
+    Rule("section_delete", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post"),
+    Rule("section_reorder", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post"),
+    Rule("row_create", only_secretariat(302), kwargs=lambda w: {"section_pk": _draft_section().pk}, method="post"),
+    Rule("row_create", REFUSED, kwargs=lambda w: {"section_pk": _final_section().pk}, method="post"),
+    Rule("row_fragment", members(), kwargs=lambda w: {"pk": _final_row().pk}),
+    Rule("row_edit", only_secretariat(), kwargs=lambda w: {"pk": _draft_row().pk}),
+    Rule("row_edit", REFUSED, kwargs=lambda w: {"pk": _final_row().pk}),
+    Rule("row_move", REFUSED, kwargs=lambda w: {"pk": _final_row().pk}, method="post", data={"direction": "down"}),
+    Rule("row_delete", REFUSED, kwargs=lambda w: {"pk": _final_row().pk}, method="post"),
+    Rule(
+        "row_delete",
+        only_secretariat(302),
+        kwargs=lambda w: {"pk": MatrixRow.objects.create(section=_draft_section()).pk},
+        method="post",
+    ),
+    Rule("row_history", only_secretariat(), kwargs=lambda w: {"pk": _final_row().pk}),
+    Rule(
+        "row_restore",
+        REFUSED,
+        kwargs=lambda w: {"pk": _final_row().pk, "history_id": _final_row().history.last().history_id},
+        method="post",
+        data={"version": "1"},
+    ),
+    Rule("comment_create", REFUSED, kwargs=lambda w: {"row_pk": _final_row().pk}, method="post", data={"body": "x"}),
+    Rule("comment_resolve", only_secretariat(302), kwargs=_comment, method="post"),
+    Rule("plan_list", members()),
+    Rule("plan_create", only_secretariat()),
+    Rule(
+        "plan_detail",
+        members(),
+        kwargs=lambda w: {"pk": w and _report(2024).narratives.exclude(plan=None).first().plan_id},
+    ),
+    Rule(
+        "plan_edit",
+        only_secretariat(),
+        kwargs=lambda w: {"pk": _report(2024).narratives.exclude(plan=None).first().plan_id},
+    ),
+]
+
+__all__ = ["ACCESS", "LOGIN"]
