@@ -203,7 +203,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # With acks_late a task that outlives the visibility timeout is delivered again.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "idswg")
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Idempotent: each unanswered invitation is reminded once, N days before its meeting's deadline.
+    "meetings-rsvp-reminders": {"task": "meetings.send_due_reminders", "schedule": 3600.0},
+}
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
