@@ -124,9 +124,10 @@ def row_edit(request, slug, year):
             entry.save_row(country, check, request.user)
             response = render(request, "seizures/_row.html", _row_context(country, year, request))
             return trigger_client_event(response, CHANGED_EVENT)
-        return render(request, "seizures/_row_form.html", _form_context(country, columns, check, year))
+    else:
+        check = None
     values = {v.measure_id: v for v in SeizureValue.objects.filter(country=country, year=year)}
-    return render(request, "seizures/_row_form.html", _form_context(country, columns, None, year, values))
+    return render(request, "seizures/_row_form.html", _form_context(country, columns, check, year, values))
 
 
 @secretariat_required

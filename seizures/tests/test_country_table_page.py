@@ -1,0 +1,72 @@
+"""The table page: years as rows, units in headers, partial years and footnotes marked, the source line."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from seizures.models import SeizureValue
+from seizures.tables import country_table
+from seizures.tests.factories import make_table
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_table_reads_like_the_report(client_for, partner):
+    country, (heroin, opium) = make_table([2016, 2017])
+    SeizureValue.objects.filter(year=2017).update(period_months=6, footnote="first 6 months for 2017")
+    SeizureValue.objects.filter(year=2017, measure=opium).update(value=None)
+    page = client_for(partner).get(country.get_absolute_url()).content.decode()
+    assert f'{heroin.name}<span class="unit d-block">(kg)' in page
+    assert "2017<sup>*</sup>" in page and "first 6 months for 2017" in page
+    assert "<strong>Source:</strong> LCDC" in page
+    assert 'aria-label="not reported"' in page
+
+
+def test_not_reported_and_zero_are_different():
+    country, (heroin, opium) = make_table([2016])
+    SeizureValue.objects.filter(measure=heroin).update(value=Decimal(0))
+    SeizureValue.objects.filter(measure=opium).delete()
+    (row,) = country_table(country)["rows"]
+    assert row["cells"][0]["value"] == 0 and row["cells"][0]["reported"] and row["cells"][0]["text"] == "0"
+    assert row["cells"][1]["value"] is None and not row["cells"][1]["reported"]
+
+
+def test_a_partial_year_without_a_footnote_gets_one():
+    country, _measures = make_table([2016, 2017])
+    SeizureValue.objects.filter(year=2017).update(period_months=6)
+    table = country_table(country)
+    assert table["rows"][1]["mark"] == "*"
+    assert table["notes"] == [{"mark": "*", "text": "first 6 months of 2017"}]
+
+
+def test_a_footnote_shared_by_a_column_is_marked_in_its_header():
+    country, (pills, _other) = make_table([2015, 2016])
+    SeizureValue.objects.filter(measure=pills).update(footnote="converted at 100 mg per pill")
+    table = country_table(country)
+    assert table["columns"][0]["mark"] == "*" and table["rows"][0]["cells"][0]["mark"] == ""
+
+
+@pytest.mark.parametrize("years", [3, 30])
+def test_the_page_query_count_does_not_grow_with_the_years(client_for, partner, django_assert_num_queries, years):
+    country, _measures = make_table(range(1990, 1990 + years), measures=8)
+    client = client_for(partner)
+    client.get(country.get_absolute_url())  # session and roles warmed up like any later page
+    with django_assert_num_queries(7):
+        response = client.get(country.get_absolute_url())
+    assert response.content.decode().count('<tr id="row-') == years
+
+
+@pytest.mark.parametrize("years", [3, 30])
+def test_the_trend_page_query_count_does_not_grow_either(client_for, partner, django_assert_num_queries, years):
+    country, _measures = make_table(range(1990, 1990 + years), measures=8)
+    client = client_for(partner)
+    with django_assert_num_queries(7):
+        assert client.get(reverse("seizures:trends", args=[country.slug])).status_code == 200
+
+
+def test_everyone_logged_in_reads_the_tables_and_only_the_secretariat_sees_edit(client_for, partner, secretariat):
+    country, _measures = make_table([2016])
+    assert "Add a year" not in client_for(partner).get(country.get_absolute_url()).content.decode()
+    assert "Add a year" in client_for(secretariat).get(country.get_absolute_url()).content.decode()
+    assert client_for(None).get(country.get_absolute_url()).status_code == 302

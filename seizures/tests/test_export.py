@@ -1,0 +1,54 @@
+"""Exports: CSV and XLSX per table, read back by the importer, and no cell can start a formula."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from seizures import imports
+from seizures.exports import safe_text
+from seizures.models import SeizureValue
+from seizures.tests.factories import make_table
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_text_that_would_start_a_formula_is_neutralised(text):
+    assert safe_text(text).startswith("'")
+
+
+def test_csv_export_neutralises_formulas_in_notes_and_footnotes(client_for, partner):
+    country, (heroin, _opium) = make_table([2016])
+    country.source = '=HYPERLINK("http://evil")'
+    country.save()
+    SeizureValue.objects.filter(measure=heroin).update(footnote="-2+3")
+    response = client_for(partner).get(reverse("seizures:export", args=[country.slug, "csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows for cell in row if cell]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert rows[1][:2] == ["2016", "100"]
+
+
+def test_xlsx_export_has_numbers_and_no_formula(client_for, partner):
+    country, _measures = make_table([2016, 2017])
+    country.source = "=1+1"
+    country.save()
+    response = client_for(partner).get(reverse("seizures:export", args=[country.slug, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["B2"].value == 100 and sheet["B2"].data_type == "n"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_exported_table_imports_back_without_changes(client_for, secretariat, fmt):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    country, _measures = make_table([2015, 2016, 2017])
+    SeizureValue.objects.filter(year=2017).update(period_months=6, footnote="first 6 months for 2017")
+    content = client_for(secretariat).get(reverse("seizures:export", args=[country.slug, fmt])).content
+    batch = imports.start_import(SimpleUploadedFile(f"t.{fmt}", content), secretariat, country=country)
+    plan = imports.plan(batch)
+    assert plan.problems == [] and plan.work == 0 and plan.unchanged == 6

@@ -1,0 +1,97 @@
+"""The secretariat edits a year's row in the grid on the table page (HTMX); the history is kept."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from seizures.models import SeizureValue
+from seizures.tests.factories import make_table
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def table():
+    country, measures = make_table(range(2012, 2017), measures=2)
+    return country, measures
+
+
+def post_row(client, country, year, data):
+    return client.post(reverse("seizures:row_edit", args=[country.slug, year]), data, **HTMX)
+
+
+def test_editing_a_row_saves_it_and_returns_the_row_only(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    client = client_for(secretariat)
+    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016]), **HTMX).content.decode()
+    assert f'name="m-{heroin.pk}" value="100"' in form
+    response = post_row(client, country, 2016, {f"m-{heroin.pk}": "105,5", f"m-{opium.pk}": "102", "months": "12"})
+    assert response.status_code == 200 and '<tr id="row-2016"' in response.content.decode()
+    assert "<html" not in response.content.decode()  # a fragment, no full page
+    assert "seizures-changed" in response["HX-Trigger"]  # the charts reload
+    saved = SeizureValue.objects.get(country=country, measure=heroin, year=2016)
+    assert saved.value == Decimal("105.5") and saved.entered_by == secretariat
+
+
+def test_a_negative_or_non_numeric_value_is_refused_next_to_the_field(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    response = post_row(client_for(secretariat), country, 2016, {f"m-{heroin.pk}": "-1", f"m-{opium.pk}": "lots"})
+    page = response.content.decode()
+    assert "cannot be negative" in page and "is not a number" in page
+    assert SeizureValue.objects.get(country=country, measure=heroin, year=2016).value == Decimal(100)
+
+
+def test_an_ambiguous_number_is_asked_about_then_the_pick_is_saved(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    client = client_for(secretariat)
+    data = {f"m-{heroin.pk}": "100", f"m-{opium.pk}": "101,500"}
+    page = post_row(client, country, 2016, data).content.decode()
+    assert "can be read two ways" in page and 'value="101.5"' in page and 'value="101500"' in page
+    assert SeizureValue.objects.get(measure=opium, year=2016).value == Decimal(101)
+    post_row(client, country, 2016, {**data, f"pick-{opium.pk}": "101.5"})
+    assert SeizureValue.objects.get(measure=opium, year=2016).value == Decimal("101.5")
+
+
+def test_a_flagged_value_is_saved_only_when_confirmed_with_a_comment(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    client = client_for(secretariat)
+    data = {f"m-{heroin.pk}": "462988", f"m-{opium.pk}": "101"}
+    assert "more than ten times" in post_row(client, country, 2016, data).content.decode()
+    page = post_row(client, country, 2016, {**data, f"confirm-{heroin.pk}": "1"}).content.decode()
+    assert "Say why the value is right" in page
+    assert SeizureValue.objects.get(measure=heroin, year=2016).value == Decimal(100)
+    post_row(client, country, 2016, {**data, f"confirm-{heroin.pk}": "1", f"comment-{heroin.pk}": "Big bust"})
+    saved = SeizureValue.objects.get(measure=heroin, year=2016)
+    assert saved.value == 462988 and saved.flag_comment == "Big bust" and "ten times" in saved.flag
+
+
+def test_a_new_year_is_added_and_the_table_shown_again(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    client = client_for(secretariat)
+    url = reverse("seizures:row_new", args=[country.slug])
+    response = client.post(url, {"year": "2017", "months": "6", f"m-{heroin.pk}": "90", f"m-{opium.pk}": ""}, **HTMX)
+    assert 'id="seizure-table"' in response.content.decode()
+    added = SeizureValue.objects.get(year=2017)
+    assert added.value == 90 and added.period_months == 6
+    assert not SeizureValue.objects.filter(year=2017, measure=opium).exists()
+    again = client.post(url, {"year": "2017", f"m-{heroin.pk}": "1"}, **HTMX)
+    assert "already in the table" in again.content.decode() and again["HX-Retarget"] == "#row-new"
+
+
+def test_clearing_a_value_keeps_its_history(client_for, secretariat, partner, table):
+    country, (heroin, opium) = table
+    post_row(client_for(secretariat), country, 2016, {f"m-{heroin.pk}": "", f"m-{opium.pk}": "101"})
+    cleared = SeizureValue.objects.get(measure=heroin, year=2016)
+    assert cleared.value is None
+    page = client_for(partner).get(reverse("seizures:history", args=[country.slug, 2016])).content.decode()
+    assert "not reported" in page and "sec" in page
+
+
+def test_only_the_secretariat_edits(client_for, partner, cochair, table):
+    country, (heroin, _opium) = table
+    for user in (partner, cochair):
+        assert post_row(client_for(user), country, 2016, {f"m-{heroin.pk}": "1"}).status_code == 403
+    assert SeizureValue.objects.get(measure=heroin, year=2016).value == Decimal(100)
