@@ -1,7 +1,8 @@
-"""Template tags of the home-page panel: upcoming meetings and a partner's open invitations."""
+"""Template tags of the meetings app: the home-page panel's data and the answer badge."""
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 from idswg.roles import PARTNER, has_role
 
@@ -31,4 +32,23 @@ def pending_rsvps(user):
         )
         .select_related("meeting")
         .order_by("meeting__rsvp_deadline", "name")
+    )
+
+
+BADGE_CLASSES = {
+    Invitation.State.ACCEPTED: "text-bg-success",
+    Invitation.State.REPRESENTATIVE: "text-bg-info",
+    Invitation.State.DECLINED: "text-bg-secondary",
+    Invitation.State.PENDING: "text-bg-warning",
+}
+
+
+@register.simple_tag
+def state_badge(invitation):
+    """The coloured answer badge; a tag rather than an include because the dashboard prints hundreds."""
+    return format_html(
+        '<span class="badge rsvp-{} {}">{}</span>',
+        invitation.state,
+        BADGE_CLASSES.get(invitation.state, "text-bg-light"),
+        invitation.get_state_display(),
     )

@@ -117,3 +117,11 @@ def test_an_answer_is_confirmed_by_email_with_the_calendar_file(mailoutbox, comm
     assert "Attending" in message.subject
     assert "Ms. A, Counsellor <a@example.org>" in message.body and "Vegetarian" in message.body
     assert ics_of(message).events[0]["summary"] == invitation.meeting.title
+
+
+def test_celery_beat_runs_the_reminder_task(settings):
+    from idswg import celery_app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["meetings-rsvp-reminders"]
+    celery_app.loader.import_default_modules()
+    assert entry["task"] in celery_app.tasks
