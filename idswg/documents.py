@@ -53,7 +53,8 @@ class Document:
         return self.author(obj)
 
     def context(self, obj):
-        return {"object": obj}
+        """Template variables besides ``object``; subclasses add their own names (``meeting`` ...)."""
+        return {}
 
     def can_download(self, user, obj):
         return has_role(user, SECRETARIAT)
@@ -77,6 +78,7 @@ class Document:
             "css_organisers": pdf.css_string(self.organisers(obj)),
             "page_x_of_y": pdf.page_x_of_y(),
             "lao_font_css": pdf.lao_font_css(),
+            "object": obj,
             **self.context(obj),
         }
         return render_to_string(self.template_name, context)

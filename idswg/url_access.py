@@ -15,6 +15,19 @@ def _account(world):
     return {"pk": world["users"]["partner"].pk}
 
 
+def _hlm_invitation(world):
+    from django.apps import apps
+
+    meeting = apps.get_model("meetings", "Meeting").objects.get(kind="high_level", starts_at__year=2024)
+    return {"key": "meeting-invitation", "obj_id": meeting.pk}
+
+
+def _lao_seizure_table(world):
+    from django.apps import apps
+
+    return {"key": "seizure-table", "obj_id": apps.get_model("seizures", "Country").objects.get(name="Lao PDR").pk}
+
+
 def _contact_list(world):
     return {"key": "contact-list", "obj_id": 0}
 
@@ -55,6 +68,10 @@ ACCESS = [
     Rule("render_status", only_secretariat(), kwargs=_contact_list),
     Rule("render_request", only_secretariat(302), kwargs=_contact_list, method="post"),
     Rule("render_download", only_secretariat(), kwargs=_rendered_contact_list),
+    # The demo partner's organisation (Japan) is invited to the High-Level Meeting.
+    Rule("render_status", members(), kwargs=_hlm_invitation),
+    Rule("render_status", members(), kwargs=_lao_seizure_table),
+    Rule("render_request", members(302), kwargs=_lao_seizure_table, method="post", data={"next": "/"}),
 ]
 
 __all__ = ["ACCESS", "LOGIN"]
