@@ -8,16 +8,18 @@ change, problems by row and column, and values that need a person's confirmation
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from . import importers
 from .entry import ensure_columns
 from .models import Country, ImportBatch, Measure, SeizureValue
 from .numbers import ASK, POINT_DECIMAL, grouped, read_number
 from .validation import outlier_flag
+
+UPDATED_FIELDS = ("value", "period_months", "footnote", "source", "flag", "flag_comment", "entered_by", "entered_at")
 
 
 def start_import(upload, user, country=None, number_format=ASK):
@@ -194,14 +196,8 @@ def apply(batch_id, data, user):
         item.entered_by = user
         item.entered_at = now
     bulk_create_with_history(new, SeizureValue, batch_size=500, default_user=user, default_date=now)
-    bulk_update_with_history(
-        changed,
-        SeizureValue,
-        ["value", "period_months", "footnote", "source", "flag", "flag_comment", "entered_by", "entered_at"],
-        batch_size=500,
-        default_user=user,
-        default_date=now,
-    )
+    _update_rows(changed, UPDATED_FIELDS)
+    SeizureValue.history.bulk_history_create(changed, update=True, default_user=user, default_date=now)
     for country_id in country_ids:
         ensure_columns(
             Country(pk=country_id), sorted({c["measure"] for c, _v in result.ready if c["country"] == country_id})
@@ -211,3 +207,25 @@ def apply(batch_id, data, user):
     batch.summary = {**batch.summary, "added": len(result.additions), "changed": len(result.changes)}
     batch.save(update_fields=["state", "applied_at", "summary"])
     return result
+
+
+def _update_rows(items, names):
+    """UPDATE each of ``items`` with one prepared statement run many times.
+
+    Django's ``bulk_update`` builds a CASE expression per field and row in Python, which
+    took over 5 s for 2,000 values; this takes a fraction of that on SQLite and PostgreSQL.
+    """
+    if not items:
+        return
+    meta = SeizureValue._meta
+    fields = [meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    # Only quoted names from the model's own meta are formatted in; every value is a parameter.
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+    rows = [
+        [field.get_db_prep_save(getattr(item, field.attname), connection) for field in fields] + [item.pk]
+        for item in items
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
