@@ -99,7 +99,11 @@ class DisplayReport:
 
 
 def report_for_display(report, with_comments=False):
-    """``report`` laid out for display in five queries (six with comments), whatever its size.
+    """``report`` laid out for display in at most six queries, whatever its size.
+
+    One each for the narratives (with their plan), the plans' priority areas (when a
+    narrative names a plan), the sections, the rows, the rows' priority areas and, if
+    asked, the rows' comments.
 
     Narratives come with their plan and its priority areas; rows with ``priority_areas``
     (and their plan) and, if asked, ``comments`` (with author), all prefetched.
