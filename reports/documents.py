@@ -8,7 +8,7 @@ from django.template.defaultfilters import slugify
 from django.utils.translation import gettext_lazy
 
 from idswg.documents import Document, register
-from idswg.roles import COCHAIR, PARTNER, has_role, is_secretariat
+from idswg.roles import COCHAIR, PARTNER, SECRETARIAT, has_role, is_secretariat
 
 from .models import Report
 from .services import report_for_display
@@ -34,6 +34,7 @@ class ReportDocument(Document):
     label = gettext_lazy("SWG report")
     model = Report
     template_name = "reports/pdf/report.html"
+    home_order = 20
 
     def title(self, obj):
         return obj.title
@@ -49,6 +50,13 @@ class ReportDocument(Document):
 
     def can_download(self, user, obj):
         return may_download_report(user, obj)
+
+    def featured(self, user):
+        """The home page offers the latest final annual report (partners read final reports only)."""
+        if not has_role(user, SECRETARIAT, COCHAIR, PARTNER):
+            return ()
+        final = Report.objects.filter(kind=Report.Kind.ANNUAL, state=Report.State.FINAL).order_by("-year")
+        return list(final.values_list("pk", flat=True)[:1])
 
 
 from . import briefing  # noqa: E402, F401  (registers the briefing)
