@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from django.db.models import Max, Min  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import fontManager  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
@@ -33,13 +34,21 @@ def _font_family():
 def trend_svg(country, measure):
     """The trend chart of ``measure`` in ``country`` as an SVG document (a ``str``).
 
-    One point per reported year joined by a line; a year not reported is a gap (never
-    zero); a partial year is drawn as a hollow point and labelled “(6 m)”. Call it from
+    The x axis spans the years of the country's table. One point per reported year,
+    joined by a line; a year not reported is a gap (never zero); a partial year is drawn
+    as a hollow point and labelled “(6 m)”. Call it from
     anywhere (e.g. the PDF briefing): it reads the values itself in one query.
     """
+    values = {
+        v.year: v
+        for v in SeizureValue.objects.filter(country=country, measure=measure).only("year", "value", "period_months")
+    }
+    # The table's years, so every chart of a country spans the same years (two queries in all).
+    span = SeizureValue.objects.filter(country=country).aggregate(first=Min("year"), last=Max("year"))
+    years = range(span["first"], span["last"] + 1) if span["first"] else []
     points = tuple(
-        (v.year, v.value, v.period_months)
-        for v in SeizureValue.objects.filter(country=country, measure=measure).order_by("year")
+        (year, values[year].value, values[year].period_months) if year in values else (year, None, FULL_YEAR)
+        for year in years
     )
     return render_svg(str(country), measure.label, measure.unit, points)
 

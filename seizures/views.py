@@ -122,7 +122,8 @@ def row_edit(request, slug, year):
         check = entry.check_row(country, columns, request.POST, year=year)
         if check.ok:
             entry.save_row(country, check, request.user)
-            response = render(request, "seizures/_row.html", _row_context(country, year, request))
+            # The row, and out of band the count of questioned values above the table.
+            response = render(request, "seizures/_row_saved.html", _row_context(country, year, request))
             return trigger_client_event(response, CHANGED_EVENT)
     else:
         check = None

@@ -95,3 +95,16 @@ def test_only_the_secretariat_edits(client_for, partner, cochair, table):
     for user in (partner, cochair):
         assert post_row(client_for(user), country, 2016, {f"m-{heroin.pk}": "1"}).status_code == 403
     assert SeizureValue.objects.get(measure=heroin, year=2016).value == Decimal(100)
+
+
+def test_a_questioned_value_is_confirmed_as_it_is_and_the_count_above_the_table_follows(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    SeizureValue.objects.filter(measure=heroin, year=2016).update(flag="Decimal comma in the source")
+    client = client_for(secretariat)
+    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016]), **HTMX).content.decode()
+    assert "Decimal comma in the source" in form and f'name="confirm-{heroin.pk}"' in form
+    data = {f"m-{heroin.pk}": "100", f"m-{opium.pk}": "101", f"confirm-{heroin.pk}": "1", f"comment-{heroin.pk}": "OK"}
+    page = post_row(client, country, 2016, data).content.decode()
+    assert 'id="questioned" hx-swap-oob="true"' in page and "questioned and not confirmed" not in page
+    confirmed = SeizureValue.objects.get(measure=heroin, year=2016)
+    assert confirmed.flag == "Decimal comma in the source" and confirmed.flag_comment == "OK"
