@@ -278,6 +278,10 @@ class Attendee(models.Model):
 class RsvpAnswer(models.Model):
     """One answer as given: kept forever, so who answered what and when can be shown."""
 
+    class Via(models.TextChoices):
+        LINK = "link", _("Personal link")
+        ACCOUNT = "account", _("Logged in")
+
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="answers")
     state = models.CharField(_("answer"), max_length=20, choices=Invitation.State.choices)
     attendees = models.JSONField(_("attendees"), default=list, blank=True)
@@ -285,7 +289,7 @@ class RsvpAnswer(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    via = models.CharField(_("via"), max_length=20, default="link")
+    via = models.CharField(_("via"), max_length=20, choices=Via.choices, default=Via.LINK)
     created_at = models.DateTimeField(_("answered at"), default=timezone.now)
 
     class Meta:

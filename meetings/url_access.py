@@ -55,6 +55,7 @@ ACCESS = [
     Rule("meetings:invitations", only_secretariat(), kwargs=_meeting),
     Rule("meetings:invitations_send", only_secretariat(302), kwargs=_meeting, method="post"),
     Rule("meetings:invitation_resend", only_secretariat(302), kwargs=_invitation, method="post"),
+    Rule("meetings:invitation_history", only_secretariat(), kwargs=_invitation),
     Rule("meetings:dashboard", only_secretariat(), kwargs=_meeting),
     Rule("meetings:participants_csv", only_secretariat(), kwargs=_meeting),
     Rule("meetings:participants_xlsx", only_secretariat(), kwargs=_meeting),

@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/invitations/", rsvp.invitation_manage, name="invitations"),
     path("<int:pk>/invitations/send/", rsvp.invitation_send_unsent, name="invitations_send"),
     path("<int:pk>/invitations/<int:invitation_pk>/resend/", rsvp.invitation_resend, name="invitation_resend"),
+    path("<int:pk>/invitations/<int:invitation_pk>/history/", rsvp.invitation_history, name="invitation_history"),
     path("<int:pk>/dashboard/", followup.dashboard, name="dashboard"),
     path("<int:pk>/participants.csv", followup.participants_csv, name="participants_csv"),
     path("<int:pk>/participants.xlsx", followup.participants_xlsx, name="participants_xlsx"),

@@ -23,7 +23,7 @@ from .meetings import ics_response, meeting_for_page
 @secretariat_required
 def invitation_manage(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         created, skipped = invitations.invite(
             meeting, form.cleaned_data["organisations"], form.cleaned_data["people"], form.extra()
@@ -68,6 +68,20 @@ def invitation_resend(request, pk, invitation_pk):
     return redirect(back, pk=pk)
 
 
+@secretariat_required
+def invitation_history(request, pk, invitation_pk):
+    """Every answer an invitation received, newest first: who answered what, when, and how."""
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("meeting", "organisation"), pk=invitation_pk, meeting_id=pk
+    )
+    answers = invitation.answers.select_related("answered_by")
+    return render(
+        request,
+        "meetings/invitation_history.html",
+        {"meeting": invitation.meeting, "invitation": invitation, "answers": answers},
+    )
+
+
 def _invitation_or_404(pk, token):
     invitation = Invitation.objects.select_related("meeting", "organisation").filter(meeting_id=pk, token=token).first()
     if invitation is None:
@@ -82,8 +96,9 @@ def rsvp_page(request, pk, token):
     current = [{"name": a.name, "position": a.position, "email": a.email} for a in invitation.attendees.all()]
     rows = max(rsvp.places_left(invitation), len(current))
     initial = {"state": invitation.state if invitation.state != Invitation.State.PENDING else None}
-    form = RsvpForm(request.POST or None, initial=initial | {"note": invitation.note})
-    attendees = attendee_formset(rows, request.POST or None, initial=current)
+    data = request.POST if request.method == "POST" else None
+    form = RsvpForm(data, initial=initial | {"note": invitation.note})
+    attendees = attendee_formset(rows, data, initial=current)
     if request.method == "POST" and is_open and form.is_valid() and attendees.is_valid():
         try:
             rsvp.answer(
