@@ -8,3 +8,4 @@ class SeizuresConfig(PortalAppConfig):
     name = "seizures"
     verbose_name = _("Seizures")
     nav_items = ((_("Seizures"), "seizures:index", ANY_ROLE),)
+    home_panels = (("seizures/_home_panel.html", ANY_ROLE),)

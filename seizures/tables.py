@@ -158,3 +158,18 @@ def series(table, measure_id):
     """``{year: value}`` of one column of a ``country_table`` (None for not reported)."""
     index = [c["id"] for c in table["columns"]].index(measure_id)
     return {row["year"]: row["cells"][index]["value"] for row in table["rows"]}
+
+
+def overview():
+    """Every country with its first and last year and the number of values still questioned (one query)."""
+    from django.db.models import Count, Max, Min, Q
+
+    from .models import Country
+
+    return list(
+        Country.objects.annotate(
+            first_year=Min("values__year"),
+            last_year=Max("values__year"),
+            questioned=Count("values", filter=~Q(values__flag="") & Q(values__flag_comment="")),
+        ).order_by("display_order", "name")  # an aggregate drops Meta.ordering
+    )

@@ -16,7 +16,7 @@ from . import entry
 from .charts import trend_svg
 from .models import Country, Measure, SeizureValue, TableColumn
 from .numbers import grouped, plain
-from .tables import country_table
+from .tables import country_table, overview
 from .trends import trend_table
 
 CHANGED_EVENT = "seizures-changed"
@@ -24,9 +24,7 @@ CHANGED_EVENT = "seizures-changed"
 
 @member_required
 def index(request):
-    return render(
-        request, "seizures/index.html", {"countries": Country.objects.all(), "can_edit": is_secretariat(request.user)}
-    )
+    return render(request, "seizures/index.html", {"countries": overview(), "can_edit": is_secretariat(request.user)})
 
 
 def _columns(country):

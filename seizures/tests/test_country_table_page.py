@@ -70,3 +70,12 @@ def test_everyone_logged_in_reads_the_tables_and_only_the_secretariat_sees_edit(
     assert "Add a year" not in client_for(partner).get(country.get_absolute_url()).content.decode()
     assert "Add a year" in client_for(secretariat).get(country.get_absolute_url()).content.decode()
     assert client_for(None).get(country.get_absolute_url()).status_code == 302
+
+
+def test_the_index_and_home_panel_list_each_country_with_its_years_and_values_to_check(client_for, cochair):
+    country, (heroin, _opium) = make_table([2015, 2016])
+    SeizureValue.objects.filter(measure=heroin, year=2016).update(flag="far from its neighbours")
+    client = client_for(cochair)
+    for url in (reverse("seizures:index"), reverse("home")):
+        page = client.get(url).content.decode()
+        assert country.name in page and "2015–2016" in page and "1 value to check" in page
