@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from .roles import COCHAIR, SECRETARIAT
+from .roles import COCHAIR, PARTNER, SECRETARIAT
 
 
 class PortalAppConfig(AppConfig):
@@ -28,7 +28,7 @@ class IdswgConfig(PortalAppConfig):
         (_("Accounts"), "account_list", (SECRETARIAT,)),
         (_("PDFs"), "render_list", (SECRETARIAT,)),
     )
-    home_panels = (("idswg/_render_home_panel.html", (SECRETARIAT, COCHAIR)),)
+    home_panels = (("idswg/_render_home_panel.html", (SECRETARIAT, COCHAIR, PARTNER)),)
 
     def ready(self):
         # Each app declares its printable documents in <app>/documents.py.

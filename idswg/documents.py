@@ -30,6 +30,7 @@ class Document:
     model = None
     template_name = ""
     landscape = False
+    home_order = 100  # where the home page lists this kind (see ``featured``), lowest first
 
     def get_object(self, obj_id):
         """The object printed; raises ``model.DoesNotExist`` when there is none."""
@@ -109,7 +110,7 @@ def get(key):
 def featured_for(user):
     """``(document, obj)`` pairs the home page offers ``user``, each one they may download."""
     pairs = []
-    for document in REGISTRY.values():
+    for document in sorted(REGISTRY.values(), key=lambda d: d.home_order):
         for obj_id in document.featured(user):
             obj = document.get_object(obj_id)
             if document.can_download(user, obj):

@@ -274,3 +274,6 @@ class RowComment(models.Model):
 
     def __str__(self):
         return self.body[:80]
+
+
+from .briefing_models import Briefing  # noqa: E402, F401  (the briefing of a meeting, reports/briefing.py)

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from . import docx_views, matrix_views, plan_views, views
+from . import briefing_views, docx_views, matrix_views, plan_views, views
 
 urlpatterns = [
     path("", views.report_list, name="report_list"),
+    path("briefings/<int:meeting_pk>/", briefing_views.briefing_edit, name="briefing_edit"),
     path("new/", views.report_create, name="report_create"),
     path("import/", docx_views.report_import, name="report_import"),
     path("<int:pk>/", views.report_detail, name="report_detail"),

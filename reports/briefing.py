@@ -1,0 +1,125 @@
+"""The High-Level Meeting briefing: cover, contents, then the parts the secretariat chose.
+
+The parts are the meeting's invitation and agenda, one report (header, narratives,
+priorities, matrix) and the seizure tables of some countries, each printed exactly as
+its own document prints it. The briefing is a document kind like the others
+(``idswg.documents``) whose object is the meeting, so its PDF is rendered by the same
+Celery task and served from the same record; any change to a part changes the HTML,
+hence the fingerprint, and marks the PDF stale.
+"""
+
+from django.db import transaction
+from django.template.defaultfilters import slugify
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from idswg import renders
+from idswg.documents import Document, register
+from idswg.roles import COCHAIR, SECRETARIAT, has_role
+from meetings.documents import meeting_for_print, organiser_names
+from meetings.models import Meeting
+from meetings.visibility import visible_meetings
+from seizures.documents import table_with_charts
+from seizures.models import Country
+
+from .briefing_models import Briefing
+from .models import Report
+from .services import report_for_display
+
+KEY = "meeting-briefing"
+
+
+def briefing_of(meeting):
+    """The meeting's chosen parts; a meeting nobody configured yet prints its invitation only."""
+    try:
+        return meeting.briefing
+    except Briefing.DoesNotExist:
+        return Briefing(meeting=meeting)
+
+
+def parts(meeting):
+    """The parts of ``meeting``'s briefing in print order, as the templates need them."""
+    briefing = briefing_of(meeting)
+    report = briefing.report
+    countries = list(briefing.countries.order_by("display_order", "name")) if briefing.pk else []
+    return {
+        "briefing": briefing,
+        "include_invitation": briefing.include_invitation,
+        "report": report,
+        "display": report_for_display(report) if report else None,
+        "tables": [table_with_charts(country) for country in countries],
+    }
+
+
+@register
+class MeetingBriefing(Document):
+    key = KEY
+    label = gettext_lazy("High-Level Meeting briefing")
+    model = Meeting
+    template_name = "reports/pdf/briefing.html"
+    home_order = 10
+
+    def get_object(self, obj_id):
+        return meeting_for_print(obj_id)
+
+    def title(self, obj):
+        return _("Briefing for the %(meeting)s") % {"meeting": obj.title}
+
+    def filename(self, obj):
+        day = timezone.localtime(obj.starts_at).date().isoformat()
+        return f"briefing-{slugify(obj.get_kind_display())}-{day}.pdf"
+
+    def author(self, obj):
+        return ", ".join(link.organisation.label for link in obj.organiser_links.all()) or super().author(obj)
+
+    def organisers(self, obj):
+        return organiser_names(obj) or super().organisers(obj)
+
+    def context(self, obj):
+        return {"meeting": obj, **parts(obj)}
+
+    def can_download(self, user, obj):
+        """The briefing is for the co-chairs and the secretariat that prepares it."""
+        if has_role(user, SECRETARIAT):
+            return True
+        return has_role(user, COCHAIR) and visible_meetings(user).filter(pk=obj.pk).exists()
+
+    def featured(self, user):
+        """The home page offers the briefing of the latest meeting that has one configured."""
+        if not has_role(user, SECRETARIAT, COCHAIR):
+            return ()
+        meetings = visible_meetings(user).filter(briefing__isnull=False).order_by("-starts_at")
+        return list(meetings.values_list("pk", flat=True)[:1])
+
+
+@transaction.atomic
+def configure(meeting, *, report=None, countries=(), include_invitation=True, user=None):
+    """Choose the parts of ``meeting``'s briefing (replacing the previous choice)."""
+    briefing, _created = Briefing.objects.update_or_create(
+        meeting=meeting,
+        defaults={"report": report, "include_invitation": include_invitation, "updated_by": user},
+    )
+    briefing.countries.set(countries)
+    return briefing
+
+
+DEMO_COUNTRIES = ("Lao PDR",)
+
+
+def load_demo_briefing(out):
+    """Configure the 2024 High-Level Meeting's briefing and request its PDF (demo loader).
+
+    Parts: the invitation and agenda, the 2024 report and the Lao PDR seizure table.
+    Without ``REDIS_URL`` the render runs in-process, so the demo co-chair finds the PDF
+    ready; with a worker it is ready a few seconds after the workers start.
+    """
+    meeting = Meeting.objects.filter(kind=Meeting.Kind.HIGH_LEVEL, starts_at__year=2024).first()
+    report = Report.objects.filter(kind=Report.Kind.ANNUAL, year=2024).first()
+    if meeting is None or report is None:
+        out("  skipped  briefing (the 2024 High-Level Meeting or the 2024 report is missing)")
+        return None
+    configure(meeting, report=report, countries=Country.objects.filter(name__in=DEMO_COUNTRIES))
+    job = renders.request_render(KEY, meeting.pk)
+    out(f"  queued   PDF briefing for {meeting} (render {job.pk}: {job.get_state_display()})")
+    return job
