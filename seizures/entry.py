@@ -24,6 +24,9 @@ class RowCheck:
     months: int
     footnote: str
     source: str
+    footnote_was: str = ""  # the row's shared footnote when the form was shown
+    source_was: str = ""
+    column_notes: dict = field(default_factory=dict)  # measure id -> (footnote, source) shared by its column
     values: dict = field(default_factory=dict)  # measure id -> Decimal or None
     texts: dict = field(default_factory=dict)  # measure id -> text as typed
     errors: dict = field(default_factory=dict)  # measure id or "year"/"months" -> message
@@ -64,7 +67,12 @@ def check_row(country, columns, data, year=None):
         months=months or FULL_YEAR,
         footnote=data.get("footnote", "").strip()[:500],
         source=data.get("source", "").strip()[:300],
+        footnote_was=data.get("footnote_was", "").strip()[:500],
+        source_was=data.get("source_was", "").strip()[:300],
     )
+    for measure in columns:
+        in_column = [v for (y, m), v in current.items() if m == measure.pk and v.value is not None]
+        check.column_notes[measure.pk] = (_shared(v.footnote for v in in_column), _shared(v.source for v in in_column))
     if months is None:
         check.errors["months"] = _("Months covered must be a whole number from 1 to 12.")
     if year is None:
@@ -102,6 +110,21 @@ def check_row(country, columns, data, year=None):
     return check
 
 
+def _shared(texts):
+    texts = set(texts)
+    return texts.pop() if len(texts) == 1 else ""
+
+
+def row_notes(country, values):
+    """The footnote and source shared by a row's stored values, as the grid shows them to edit.
+
+    A source equal to the table's is shown empty (“the table's source”).
+    """
+    footnote = _shared(v.footnote for v in values)
+    source = _shared(v.source for v in values)
+    return footnote, "" if source == country.source else source
+
+
 def _picked(text, choices):
     try:
         value = Decimal(str(text))
@@ -127,12 +150,7 @@ def save_row(country, check, user):
             continue
         if item is None:
             item = SeizureValue(country=country, measure_id=measure_id, year=check.year)
-        new = {
-            "value": value,
-            "period_months": check.months,
-            "footnote": check.footnote,
-            "source": check.source or country.source,
-        }
+        new = {"value": value, "period_months": check.months, **_notes(country, check, item, measure_id)}
         if measure_id in check.flags:
             new["flag"] = check.flags[measure_id]
             new["flag_comment"] = check.comments[measure_id]
@@ -149,6 +167,27 @@ def save_row(country, check, user):
         changed += 1
     ensure_columns(country, list(check.values))
     return changed
+
+
+def _notes(country, check, item, measure_id):
+    """The footnote and source of one value after a row is saved.
+
+    The row's footnote and source fields edit what the row's values shared; a value with
+    its own note (e.g. a column's “converted at 100 mg per pill”) keeps it. A new value
+    takes the row's, or else its column's.
+    """
+    column_footnote, column_source = check.column_notes.get(measure_id, ("", ""))
+    if item.pk is None:
+        return {
+            "footnote": check.footnote or column_footnote,
+            "source": check.source or column_source or country.source,
+        }
+    notes = {"footnote": item.footnote, "source": item.source}
+    if item.footnote == check.footnote_was:
+        notes["footnote"] = check.footnote
+    if item.source == (check.source_was or country.source) or not item.source:
+        notes["source"] = check.source or country.source
+    return notes
 
 
 def ensure_columns(country, measure_ids):

@@ -28,11 +28,11 @@ def table_rows(table):
     header = [_("Year")] + [column["label"] for column in table["columns"]] + [_("Months covered"), _("Footnote")]
     rows = [header]
     for row in table["rows"]:
-        footnotes = {cell["footnote"] for cell in row["cells"] if cell["footnote"]}
+        # Only the row's own note: a column's note (under the table) stays with its values on re-import.
         rows.append(
             [row["year"]]
             + [cell["value"] for cell in row["cells"]]
-            + [row["period_months"] if row["period_months"] != FULL_YEAR else "", " ".join(sorted(footnotes))]
+            + [row["period_months"] if row["period_months"] != FULL_YEAR else "", row["note"]]
         )
     rows.append([])
     if table["source"]:

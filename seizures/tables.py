@@ -19,7 +19,7 @@ def country_table(country):
           "country": "Lao PDR", "slug": "lao-pdr", "title": "...", "source": "LCDC",
           "footnotes": "table-wide notes (text)",
           "columns": [{"id", "slug", "name", "unit", "label", "kind", "mark"}, ...],
-          "rows": [{"year": 2017, "period_months": 6, "partial": True, "mark": "*",
+          "rows": [{"year": 2017, "period_months": 6, "partial": True, "mark": "*", "note": "...",
                     "cells": [{"measure_id", "value": Decimal or None, "text": "68.35",
                                "reported": bool, "flag", "flag_comment", "needs_confirmation",
                                "mark", "period_months", "source", "footnote"}, ...]}, ...],
@@ -85,6 +85,7 @@ def country_table(country):
                 "period_months": period,
                 "partial": period < FULL_YEAR,
                 "mark": notes.mark(row_note),
+                "note": row_note,
                 "cells": cells,
             }
         )

@@ -185,13 +185,16 @@ def _form_context(country, columns, check, year, values=None):
             }
         )
     first = next(iter((values or {}).values()), None)
+    footnote_was, source_was = entry.row_notes(country, list((values or {}).values()))
     return {
         "country": country,
         "year": year,
         "cells": cells,
         "months": check.months if check else (first.period_months if first else 12),
-        "footnote": check.footnote if check else (first.footnote if first else ""),
-        "source": check.source if check else (first.source if first and first.source != country.source else ""),
+        "footnote": check.footnote if check else footnote_was,
+        "source": check.source if check else source_was,
+        "footnote_was": check.footnote_was if check else footnote_was,
+        "source_was": check.source_was if check else source_was,
         "errors": check.errors if check else {},
         "typed_year": (check.year or "") if check else "",
         "month_choices": range(1, 12),

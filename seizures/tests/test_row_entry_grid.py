@@ -108,3 +108,39 @@ def test_a_questioned_value_is_confirmed_as_it_is_and_the_count_above_the_table_
     assert 'id="questioned" hx-swap-oob="true"' in page and "questioned and not confirmed" not in page
     confirmed = SeizureValue.objects.get(measure=heroin, year=2016)
     assert confirmed.flag == "Decimal comma in the source" and confirmed.flag_comment == "OK"
+
+
+def test_saving_a_row_keeps_each_columns_own_footnote_and_source(client_for, secretariat, table):
+    country, (pills, arrests) = table
+    SeizureValue.objects.filter(measure=pills).update(footnote="converted at 100 mg per pill")
+    SeizureValue.objects.filter(measure=arrests).update(source="DAINAP")
+    client = client_for(secretariat)
+    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016]), **HTMX).content.decode()
+    assert 'name="footnote_was" value=""' in form and 'name="source_was" value=""' in form
+    data = {f"m-{pills.pk}": "110", f"m-{arrests.pk}": "101", "footnote": "", "source": ""}
+    post_row(client, country, 2016, {**data, "footnote_was": "", "source_was": ""})
+    pills_2016 = SeizureValue.objects.get(measure=pills, year=2016)
+    arrests_2016 = SeizureValue.objects.get(measure=arrests, year=2016)
+    assert pills_2016.value == 110 and pills_2016.footnote == "converted at 100 mg per pill"
+    assert arrests_2016.value == 101 and arrests_2016.source == "DAINAP" and pills_2016.source == "LCDC"
+    new = {f"m-{pills.pk}": "120", f"m-{arrests.pk}": "102", "year": "2017"}
+    client.post(reverse("seizures:row_new", args=[country.slug]), new, **HTMX)
+    assert SeizureValue.objects.get(measure=pills, year=2017).footnote == "converted at 100 mg per pill"
+    assert SeizureValue.objects.get(measure=arrests, year=2017).source == "DAINAP"
+
+
+def test_the_rows_shared_footnote_is_edited_for_the_whole_row(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    SeizureValue.objects.filter(year=2016).update(footnote="first 6 months", period_months=6)
+    client = client_for(secretariat)
+    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016]), **HTMX).content.decode()
+    assert 'name="footnote" value="first 6 months"' in form
+    data = {
+        f"m-{heroin.pk}": "100",
+        f"m-{opium.pk}": "101",
+        "months": "12",
+        "footnote": "",
+        "footnote_was": "first 6 months",
+    }
+    post_row(client, country, 2016, data)
+    assert set(SeizureValue.objects.filter(year=2016).values_list("footnote", "period_months")) == {("", 12)}
