@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from django.db.models import Max, Min  # noqa: E402
+from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import fontManager  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
@@ -50,12 +51,15 @@ def trend_svg(country, measure):
         (year, values[year].value, values[year].period_months) if year in values else (year, None, FULL_YEAR)
         for year in years
     )
-    return render_svg(str(country), measure.label, measure.unit, points)
+    return render_svg(str(country), measure.label, measure.unit, points, _("(%(months)s m)"))
 
 
 @functools.lru_cache(maxsize=256)
-def render_svg(title, y_label, unit, points):
-    """Draw ``points`` ((year, Decimal or None, months), ...) into an SVG string; cached by its inputs."""
+def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
+    """Draw ``points`` ((year, Decimal or None, months), ...) into an SVG string; cached by its inputs.
+
+    ``partial_label`` labels a partial year (translated by the caller, so the cache key holds the language).
+    """
     figure = Figure(figsize=(5.2, 2.6), dpi=100)
     figure.set_layout_engine("constrained")
     axes = figure.add_subplot()
@@ -82,7 +86,8 @@ def render_svg(title, y_label, unit, points):
         axes.plot(
             [year], [value], "o", markerfacecolor="white", markeredgecolor=COLOUR, markersize=5, gid=f"year-{year}"
         )
-        axes.annotate(f"({months} m)", (year, value), textcoords="offset points", xytext=(0, 6), ha="center",
+        label = partial_label % {"months": months}
+        axes.annotate(label, (year, value), textcoords="offset points", xytext=(0, 6), ha="center",
                       fontsize=7, fontfamily=fonts["family"])  # fmt: skip
     if not any(v is not None for _y, v, _m in points):
         axes.text(0.5, 0.5, "—", transform=axes.transAxes, ha="center", va="center", fontfamily=fonts["family"])

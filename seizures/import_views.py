@@ -28,7 +28,7 @@ def upload(request):
                 number_format=form.cleaned_data["number_format"],
             )
         except ImportRefused as refusal:
-            form.add_error("file", str(refusal))
+            form.add_error(refusal.field, str(refusal))
         else:
             return redirect(batch)
     return render(request, "seizures/import_form.html", {"form": form, "max_kb": max_bytes() // 1024})

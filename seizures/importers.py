@@ -35,7 +35,14 @@ MONTHS_HEADERS = {"months", "months covered", "period (months)"}
 
 
 class ImportRefused(Exception):
-    """The file cannot be read at all; the message says why, for the person who uploaded it."""
+    """The file cannot be read at all; the message says why, for the person who uploaded it.
+
+    ``field`` names the upload form's field the message belongs next to.
+    """
+
+    def __init__(self, message, field="file"):
+        super().__init__(message)
+        self.field = field
 
 
 def max_bytes():

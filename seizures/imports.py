@@ -26,6 +26,8 @@ def start_import(upload, user, country=None, number_format=ASK):
     """Read ``upload`` into a pending ImportBatch. Raises ``importers.ImportRefused`` if unreadable."""
     grid = importers.read_upload(upload)
     layout = importers.detect_layout(grid)
+    if layout == "table" and country is None:
+        raise importers.ImportRefused(_("The file is in the table's layout: choose its country."), field="country")
     cells, problems = importers.cells_from_grid(grid, layout, country)
     if not cells and not problems:
         raise importers.ImportRefused(_("The file has a header but no values."))

@@ -174,3 +174,10 @@ def test_a_cancelled_import_cannot_be_confirmed(client_for, secretariat, lao):
 def test_partners_and_cochairs_cannot_import(client_for, partner, cochair, lao):
     for user in (partner, cochair):
         assert upload(client_for(user), csv_file("Year\n2017\n"), lao[0]).status_code == 403
+
+
+def test_a_table_layout_file_without_a_country_is_refused_next_to_the_country_field(client_for, secretariat, lao):
+    _country, heroin, _opium = lao
+    response = upload(client_for(secretariat), csv_file(f"Year,{heroin.label}\n2017,1\n"))
+    assert "choose its country" in " ".join(response.context["form"].errors["country"])
+    assert not ImportBatch.objects.exists()
