@@ -5,7 +5,7 @@ Import and export pages are in ``import_views.py``.
 
 import hashlib
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget, trigger_client_event
@@ -101,6 +101,8 @@ def chart(request, slug, measure):
 def _row_context(country, year, request):
     data = country_table(country)
     row = next((r for r in data["rows"] if r["year"] == year), None)
+    if row is None:
+        raise Http404(_("No such year in this table."))
     return {"country": country, "table": data, "row": row, "can_edit": is_secretariat(request.user)}
 
 
@@ -115,6 +117,8 @@ def row(request, slug, year):
 def row_edit(request, slug, year):
     """The grid: GET shows a year's row as inputs, POST saves it and shows the row again."""
     country = get_object_or_404(Country, slug=slug)
+    if not SeizureValue.objects.filter(country=country, year=year).exists():
+        raise Http404(_("No such year in this table: add it at the foot of the table."))
     columns = _columns(country)
     if request.method == "POST":
         check = entry.check_row(country, columns, request.POST, year=year)

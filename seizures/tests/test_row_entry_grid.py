@@ -144,3 +144,10 @@ def test_the_rows_shared_footnote_is_edited_for_the_whole_row(client_for, secret
     }
     post_row(client, country, 2016, data)
     assert set(SeizureValue.objects.filter(year=2016).values_list("footnote", "period_months")) == {("", 12)}
+
+
+def test_a_year_not_in_the_table_is_not_found_in_the_grid(client_for, secretariat, table):
+    country, _measures = table
+    client = client_for(secretariat)
+    assert client.get(reverse("seizures:row_edit", args=[country.slug, 1999]), **HTMX).status_code == 404
+    assert client.get(reverse("seizures:row", args=[country.slug, 1999]), **HTMX).status_code == 404
