@@ -70,3 +70,21 @@ def test_the_dashboard_counts_the_answers(client_for, secretariat):
     summary = response.context["summary"]
     assert summary["invited"] == 500 and summary["pending"] == 125 and summary["declined"] == 125
     assert summary["attending"] == 250 and summary["headcount"] == 250 and summary["answered"] == 375
+
+
+@pytest.mark.parametrize("role", ["secretariat", "partner"])
+def test_the_meeting_list_costs_the_same_for_3_and_30_meetings(client_for, secretariat, partner, role):
+    from meetings.tests.factories import MeetingOrganiserFactory
+
+    user = {"secretariat": secretariat, "partner": partner}[role]
+    client = client_for(user)
+    counts = []
+    for total in (3, 30):
+        while Invitation.objects.filter(organisation=partner.organisation).count() < total:
+            meeting = MeetingFactory()
+            MeetingOrganiserFactory(meeting=meeting)
+            Invitation.objects.create(
+                meeting=meeting, organisation=partner.organisation, name="P", email=f"p{meeting.pk}@example.org"
+            )
+        counts.append(queries(client, reverse("meetings:list")))
+    assert counts[0] == counts[1], counts
