@@ -16,6 +16,7 @@ NUMBER_FORMATS = [
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV or XLSX file"),
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
         help_text=_(
             "Either the table's layout (a “Year” column, then one column per measure such as “Heroin (kg)”) "
             "or one value per line (Country, Year, Measure, Value)."
