@@ -106,7 +106,7 @@ def report_for_display(report, with_comments=False):
     asked, the rows' comments.
 
     Narratives come with their plan and its priority areas; rows with ``priority_areas``
-    (and their plan) and, if asked, ``comments`` (with author), all prefetched.
+    (and their plan) prefetched and, if asked, ``comment_list`` (with authors).
     """
     narratives = list(
         NarrativeSection.objects.filter(report=report)
@@ -118,12 +118,15 @@ def report_for_display(report, with_comments=False):
     rows = rows.prefetch_related(
         Prefetch("priority_areas", queryset=PriorityArea.objects.select_related("plan").order_by("plan", "number"))
     )
-    if with_comments:
-        rows = rows.prefetch_related(
-            Prefetch("comments", queryset=RowComment.objects.select_related("author", "resolved_by"))
-        )
     rows_by_section = {}
     row_list = list(rows)
+    if with_comments:
+        # Grouped by hand into ``row.comment_list``: a Prefetch would build a queryset per row.
+        comments = {}
+        for comment in RowComment.objects.filter(row__section__report=report).select_related("author", "resolved_by"):
+            comments.setdefault(comment.row_id, []).append(comment)
+        for row in row_list:
+            row.comment_list = comments.get(row.pk, [])
     for row in row_list:
         rows_by_section.setdefault(row.section_id, []).append(row)
 

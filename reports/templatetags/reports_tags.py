@@ -21,3 +21,21 @@ def cell(row, name):
 def lines(text):
     """The non-empty lines of a plain text field."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.simple_tag(takes_context=True)
+def matrix_row(context, row):
+    """One matrix row (see ``reports.matrix_html``); the renderer is made once per page."""
+    from reports.matrix_html import RowRenderer
+
+    renderer = context.render_context.get("matrix_row_renderer")
+    if renderer is None:
+        renderer = RowRenderer(
+            context["request"],
+            context["report"],
+            context["table_columns"],
+            context.get("editable", False),
+            context.get("can_comment", False),
+        )
+        context.render_context["matrix_row_renderer"] = renderer
+    return renderer.render(row)

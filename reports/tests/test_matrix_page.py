@@ -35,7 +35,7 @@ def test_report_for_display_reads_a_report_in_a_fixed_number_of_queries(django_a
             display = report_for_display(report, with_comments=True)
             rows = list(display.all_rows())
             assert len(rows) == n
-            assert all(len(r.priority_areas.all()) == 2 and len(r.comments.all()) == 1 for r in rows)
+            assert all(len(r.priority_areas.all()) == 2 and len(r.comment_list) == 1 for r in rows)
 
 
 def test_sections_are_lettered_and_subsections_numbered_in_display_order(db):
