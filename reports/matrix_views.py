@@ -91,6 +91,7 @@ def row_edit(request, pk):
             form=RowForm(data, layout=report.layout, row=stale.current),
             conflict=stale,
             theirs=stale.current,
+            theirs_saved=stale.current.history.select_related("history_user").first(),
             mine=stale.mine,
         )
         context["form"].is_valid()

@@ -41,8 +41,8 @@ def test_a_save_from_a_stale_version_is_refused_and_carries_both_versions(secret
 
 def test_the_second_editor_sees_both_versions_and_nothing_is_lost(client_for, secretariat):
     row = RowFactory()
-    first = client_for(secretariat_user())
-    assert post_row(first, row, 1, "<p>Their progress</p>").status_code == 200
+    other = secretariat_user(first_name="Khamla", last_name="Phommachanh")
+    assert post_row(client_for(other), row, 1, "<p>Their progress</p>").status_code == 200
 
     response = post_row(client_for(secretariat), row, 1, "<div><strong>My</strong> progress</div>")
 
@@ -50,6 +50,7 @@ def test_the_second_editor_sees_both_versions_and_nothing_is_lost(client_for, se
     page = response.content.decode()
     assert 'data-testid="conflict"' in page
     assert "Their progress" in page and "<strong>My</strong> progress" in page
+    assert "saved by Khamla Phommachanh" in page
     # The editor now starts from their version, holding my text, so saving again is a deliberate merge.
     assert 'name="version" value="2"' in page
     assert MatrixRow.objects.get(pk=row.pk).progress == "<p>Their progress</p>"
