@@ -7,7 +7,7 @@ Every function here runs a fixed number of queries whatever the number of invita
 import csv
 import io
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -34,10 +34,10 @@ def summary(meeting):
 
 
 def invitations(meeting):
-    """The invitations with their organisation and attendees: the dashboard's table."""
+    """The invitations with their organisation and attendees (as ``attendee_list``): the dashboard's table."""
     return (
         meeting.invitations.select_related("organisation")
-        .prefetch_related("attendees")
+        .prefetch_related(Prefetch("attendees", to_attr="attendee_list"))
         .order_by("organisation__name", "name", "pk")
     )
 
