@@ -5,6 +5,7 @@ them, and their objects through the app registry, so this package names no app.
 """
 
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -25,7 +26,7 @@ def demo(settings):
 def render(key, obj):
     document = documents.get(key)
     content, pages = pdf.render(document.html(document.get_object(obj.pk)))
-    return content, pages, pdf_text(content)
+    return content, pages, " ".join(pdf_text(content).split())  # lines joined: wrapping is layout
 
 
 def size_mm(content, index=0):
@@ -73,3 +74,68 @@ def test_the_seizure_table_prints_each_year_blank_for_not_reported_and_its_chart
     chart_page = pdf_reader(content).pages[-1]
     assert chart_page["/Resources"].get("/XObject"), "the trend charts are drawn on the last page"
     assert "Noto-Sans" in all_fonts(content)
+
+
+def test_a_report_prints_its_header_narratives_priorities_and_matrix_on_landscape_pages(demo):
+    Report = apps.get_model("reports", "Report")
+    report = Report.objects.get(kind="annual", year=2019)
+    content, pages, text = render("report", report)
+    assert report.title in text
+    assert "SWG key mandate" in text and report.chair_and_cochairs.split()[0] in text
+    assert "Sector outputs and activities" in text and "Challenges and opportunities" in text
+    assert "A." in text
+    reader = pdf_reader(content)
+    sizes = {size_mm(content, i) for i in range(len(reader.pages))}
+    assert (210, 297) in sizes and (297, 210) in sizes, "header portrait, matrix landscape"
+    # the matrix's column headings repeat on each of its pages
+    matrix_pages = [i for i in range(pages) if size_mm(content, i) == (297, 210)]
+    assert len(matrix_pages) >= 2
+    for i in matrix_pages:
+        assert "Sector outputs and activities" in reader.pages[i].extract_text()
+
+
+def test_the_briefing_binds_cover_contents_and_the_chosen_parts_with_page_numbers(demo):
+    from reports import briefing
+
+    Country = apps.get_model("seizures", "Country")
+    Report = apps.get_model("reports", "Report")
+    meeting = high_level_meeting()
+    briefing.configure(
+        meeting,
+        report=Report.objects.get(kind="annual", year=2024),
+        countries=Country.objects.filter(name="Lao PDR"),
+    )
+    content, pages, text = render("meeting-briefing", meeting)
+    reader = pdf_reader(content)
+    cover, contents = reader.pages[0].extract_text(), reader.pages[1].extract_text()
+    assert "Briefing for the co-chairs" in cover
+    assert "Double Tree by Hilton Vientiane" in cover and "Friday, 8 November 2024" in cover
+    assert "Khamking Phouilamanivong" in cover and "Embassy of Japan" in cover
+    assert "Page 1 of" not in cover, "the cover has no header or footer"
+    assert "Contents" in contents and "Invitation and agenda" in contents
+    assert "Seizure of illicit drugs in Lao PDR" in contents
+    # each part's page number in the contents is the page where the part starts
+    seizure_page = next(i for i in range(pages) if "Source: LCDC" in reader.pages[i].extract_text())
+    listed = re.search(r"Lao PDR from 2008 to 2017[ .]*(\d+)", contents)
+    assert listed and int(listed[1]) == seizure_page + 1
+    assert "Illicit Drug Sector Working Group Report 2024" in text
+    assert size_mm(content, seizure_page) == (297, 210)
+    assert f"Page {pages} of {pages}" in text
+    assert reader.metadata.title.startswith("Briefing for the High-Level Meeting")
+    assert is_tagged(content)
+
+
+def test_a_change_to_any_part_marks_the_briefing_stale(demo):
+    from reports import briefing
+
+    Country = apps.get_model("seizures", "Country")
+    meeting = high_level_meeting()
+    lao = Country.objects.get(name="Lao PDR")
+    briefing.configure(meeting, countries=[lao])
+    document = documents.get("meeting-briefing")
+    before = document.fingerprint(document.get_object(meeting.pk))
+    assert document.fingerprint(document.get_object(meeting.pk)) == before, "the same input hashes the same"
+    value = lao.values.filter(year=2016).first()
+    value.value += 1
+    value.save()
+    assert document.fingerprint(document.get_object(meeting.pk)) != before
