@@ -50,6 +50,17 @@ def reorder(meeting, ids):
     return ordered
 
 
+def move(meeting, item_id, step):
+    """Move one item ``step`` places (-1 up, +1 down): the keyboard's way to reorder."""
+    ids = list(meeting.agenda_items.values_list("pk", flat=True))
+    if item_id not in ids:
+        return
+    index = ids.index(item_id)
+    target = min(max(index + step, 0), len(ids) - 1)
+    ids.insert(target, ids.pop(index))
+    reorder(meeting, ids)
+
+
 @transaction.atomic
 def copy_agenda(source, target):
     """Append ``source``'s agenda to ``target``'s, presenters included; returns the new items."""

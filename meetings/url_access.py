@@ -49,6 +49,7 @@ ACCESS = [
     Rule("meetings:agenda", only_secretariat(), kwargs=_meeting),
     Rule("meetings:agenda_item_new", only_secretariat(), kwargs=_meeting),
     Rule("meetings:agenda_item_edit", only_secretariat(), kwargs=_item()),
+    Rule("meetings:agenda_item_move", only_secretariat(), kwargs=_item(), method="post", data={"direction": "down"}),
     Rule("meetings:agenda_reorder", only_secretariat(), kwargs=_meeting, method="post", data={"ids": ""}),
     Rule("meetings:agenda_item_delete", only_secretariat(), kwargs=_item(last=True), method="post"),
     Rule("meetings:agenda_copy", only_secretariat(302), kwargs=_meeting, method="post", data={"source": "0"}),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/agenda/new/", agenda.agenda_item_new, name="agenda_item_new"),
     path("<int:pk>/agenda/<int:item_pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
     path("<int:pk>/agenda/<int:item_pk>/delete/", agenda.agenda_item_delete, name="agenda_item_delete"),
+    path("<int:pk>/agenda/<int:item_pk>/move/", agenda.agenda_item_move, name="agenda_item_move"),
     path("<int:pk>/agenda/reorder/", agenda.agenda_reorder, name="agenda_reorder"),
     path("<int:pk>/agenda/copy/", agenda.agenda_copy, name="agenda_copy"),
     path("<int:pk>/invitations/", rsvp.invitation_manage, name="invitations"),

@@ -71,6 +71,14 @@ def test_reordering_puts_items_in_the_order_dragged(client_for, secretariat, mee
     assert list(meeting.agenda_items.values_list("pk", flat=True)) == [third.pk, first.pk, second.pk]
 
 
+def test_moving_an_item_up_or_down_without_dragging(client_for, secretariat, meeting):
+    first, second, third = (AgendaItemFactory(meeting=meeting) for _ in range(3))
+    client = client_for(secretariat)
+    client.post(reverse("meetings:agenda_item_move", args=[meeting.pk, third.pk]), {"direction": "up"}, **HTMX)
+    client.post(reverse("meetings:agenda_item_move", args=[meeting.pk, first.pk]), {"direction": "up"}, **HTMX)
+    assert list(meeting.agenda_items.values_list("pk", flat=True)) == [first.pk, third.pk, second.pk]
+
+
 def test_overlapping_items_and_items_outside_the_meeting_are_flagged(meeting):
     a = AgendaItemFactory(meeting=meeting, start=time(9, 0), end=time(9, 45), title="A")
     b = AgendaItemFactory(meeting=meeting, start=time(9, 30), end=time(10, 0), title="B")

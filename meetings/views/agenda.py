@@ -98,6 +98,14 @@ def agenda_reorder(request, pk):
 
 @secretariat_required
 @require_POST
+def agenda_item_move(request, pk, item_pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    agenda.move(meeting, item_pk, -1 if request.POST.get("direction") == "up" else 1)
+    return _body(request, meeting)
+
+
+@secretariat_required
+@require_POST
 def agenda_copy(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     source = Meeting.objects.exclude(pk=pk).filter(pk=request.POST.get("source") or 0).first()
