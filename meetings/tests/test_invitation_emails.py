@@ -125,3 +125,11 @@ def test_celery_beat_runs_the_reminder_task(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["meetings-rsvp-reminders"]
     celery_app.loader.import_default_modules()
     assert entry["task"] in celery_app.tasks
+
+
+def test_a_title_with_an_ampersand_reads_as_written_in_the_subject(mailoutbox, committed):
+    invitation = InvitationFactory(meeting=MeetingFactory(title="Drugs & Precursors <Meeting>"))
+    with committed():
+        invitations.send(invitation)
+    assert mailoutbox[0].subject.startswith("Invitation: Drugs & Precursors <Meeting>, ")
+    assert "Drugs & Precursors <Meeting>" in mailoutbox[0].body
