@@ -1,0 +1,59 @@
+"""The secretariat chooses a meeting's briefing parts; saving requests the PDF at once."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+
+from idswg.models import RenderJob
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    return apps.get_model("meetings", "Meeting").objects.get(kind="high_level", starts_at__year=2024)
+
+
+def test_saving_the_parts_configures_the_briefing_and_renders_it(
+    demo, secretariat, client_for, django_capture_on_commit_callbacks
+):
+    report = apps.get_model("reports", "Report").objects.get(kind="annual", year=2024)
+    lao = apps.get_model("seizures", "Country").objects.get(name="Lao PDR")
+    client = client_for(secretariat)
+    url = reverse("briefing_edit", kwargs={"meeting_pk": demo.pk})
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"include_invitation": "on", "report": report.pk, "countries": [lao.pk]})
+    assert response.status_code == 302 and response["Location"] == demo.get_absolute_url()
+    choice = demo.briefing
+    assert choice.report == report and list(choice.countries.all()) == [lao] and choice.updated_by == secretariat
+    job = RenderJob.objects.get(document="meeting-briefing", object_id=demo.pk)
+    assert job.state == RenderJob.State.DONE and job.requested_by == secretariat
+
+
+def test_a_meeting_nobody_configured_prints_its_invitation_only(demo):
+    from idswg import documents
+
+    document = documents.get("meeting-briefing")
+    html = document.html(document.get_object(demo.pk))
+    assert "Invitation and agenda" in html and "Meeting agenda" in html
+    assert 'id="report"' not in html and "Seizure of illicit drugs" not in html
+
+
+def test_the_home_page_offers_the_cochair_the_briefing_and_the_partner_the_final_report(demo, client_for):
+    from reports import briefing
+
+    briefing.configure(demo)
+    users = apps.get_model("idswg", "User").objects
+    cochair_home = client_for(users.get(username="cochair")).get("/").content.decode()
+    assert "Briefing for the High-Level Meeting" in cochair_home
+    partner_home = client_for(users.get(username="partner")).get("/").content.decode()
+    assert "Briefing for the High-Level Meeting" not in partner_home
+    assert "Illicit Drug Sector Working Group report 2019" in partner_home  # the latest final report
