@@ -5,6 +5,7 @@
 ambiguous number must be picked, a flagged value confirmed with a comment.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -27,6 +28,7 @@ class RowCheck:
     footnote_was: str = ""  # the row's shared footnote when the form was shown
     source_was: str = ""
     column_notes: dict = field(default_factory=dict)  # measure id -> (footnote, source) shared by its column
+    version_seen: str = ""  # ``row_version`` of the row when the form was shown
     values: dict = field(default_factory=dict)  # measure id -> Decimal or None
     texts: dict = field(default_factory=dict)  # measure id -> text as typed
     errors: dict = field(default_factory=dict)  # measure id or "year"/"months" -> message
@@ -69,7 +71,12 @@ def check_row(country, columns, data, year=None):
         source=data.get("source", "").strip()[:300],
         footnote_was=data.get("footnote_was", "").strip()[:500],
         source_was=data.get("source_was", "").strip()[:300],
+        version_seen=data.get("row_version", ""),
     )
+    if year is not None:
+        now = [v for (y, _m), v in current.items() if y == year]
+        if row_version(now) != check.version_seen:
+            check.errors["row"] = changed_meanwhile(now)
     for measure in columns:
         in_column = [v for (y, m), v in current.items() if m == measure.pk and v.value is not None]
         check.column_notes[measure.pk] = (_shared(v.footnote for v in in_column), _shared(v.source for v in in_column))
@@ -110,6 +117,29 @@ def check_row(country, columns, data, year=None):
     return check
 
 
+def row_version(values):
+    """A fingerprint of a row's stored values: the grid refuses to save over a row changed since it was shown."""
+    state = sorted(
+        (v.measure_id, str(v.value), v.period_months, v.footnote, v.source, v.flag, v.flag_comment) for v in values
+    )
+    return hashlib.sha256(repr(state).encode()).hexdigest()[:16]
+
+
+def changed_meanwhile(values):
+    latest = max(values, key=lambda v: v.entered_at, default=None)
+    who = latest.entered_by if latest and latest.entered_by else None
+    if who:
+        return _(
+            "%(who)s changed this row while you were editing it. The form now shows your values over theirs: "
+            "check them against the table and save again."
+        ) % {"who": who.get_full_name() or who.get_username()}
+    return _("This row was changed while you were editing it: check your values and save again.")
+
+
+class RowChanged(Exception):
+    """The row changed between the check and the save (raised under the row lock, nothing written)."""
+
+
 def _shared(texts):
     texts = set(texts)
     return texts.pop() if len(texts) == 1 else ""
@@ -143,6 +173,8 @@ def save_row(country, check, user):
     current = {
         v.measure_id: v for v in SeizureValue.objects.select_for_update().filter(country=country, year=check.year)
     }
+    if current and row_version(current.values()) != check.version_seen:
+        raise RowChanged
     changed = 0
     for measure_id, value in check.values.items():
         item = current.get(measure_id)

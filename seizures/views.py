@@ -123,10 +123,14 @@ def row_edit(request, slug, year):
     if request.method == "POST":
         check = entry.check_row(country, columns, request.POST, year=year)
         if check.ok:
-            entry.save_row(country, check, request.user)
-            # The row, and out of band the count of questioned values above the table.
-            response = render(request, "seizures/_row_saved.html", _row_context(country, year, request))
-            return trigger_client_event(response, CHANGED_EVENT)
+            try:
+                entry.save_row(country, check, request.user)
+            except entry.RowChanged:
+                check.errors["row"] = entry.changed_meanwhile([])
+            else:
+                # The row, and out of band the count of questioned values above the table.
+                response = render(request, "seizures/_row_saved.html", _row_context(country, year, request))
+                return trigger_client_event(response, CHANGED_EVENT)
     else:
         check = None
     values = {v.measure_id: v for v in SeizureValue.objects.filter(country=country, year=year)}
@@ -147,8 +151,14 @@ def row_new(request, slug):
         )
     if request.method == "POST":
         check = entry.check_row(country, columns, request.POST, year=None)
+        saved = False
         if check.ok:
-            entry.save_row(country, check, request.user)
+            try:
+                entry.save_row(country, check, request.user)
+                saved = True
+            except entry.RowChanged:  # someone added the same year a moment ago
+                check.errors["year"] = _("%(year)s is already in the table: edit its row.") % {"year": check.year}
+        if saved:
             data = country_table(country)
             response = render(request, "seizures/_table.html", {"country": country, "table": data, "can_edit": True})
             return trigger_client_event(response, CHANGED_EVENT)
@@ -198,6 +208,7 @@ def _form_context(country, columns, check, year, values=None):
         "footnote": check.footnote if check else footnote_was,
         "source": check.source if check else source_was,
         "footnote_was": check.footnote_was if check else footnote_was,
+        "row_version": entry.row_version((values or {}).values()),
         "source_was": check.source_was if check else source_was,
         "errors": check.errors if check else {},
         "typed_year": (check.year or "") if check else "",

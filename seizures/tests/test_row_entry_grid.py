@@ -5,6 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from idswg.roles import SECRETARIAT
+from idswg.tests.factories import UserFactory
+from seizures import entry
 from seizures.models import SeizureValue
 from seizures.tests.factories import make_table
 
@@ -19,8 +22,13 @@ def table():
     return country, measures
 
 
-def post_row(client, country, year, data):
-    return client.post(reverse("seizures:row_edit", args=[country.slug, year]), data, **HTMX)
+def post_row(client, country, year, data, version=None):
+    """Post the grid's row as the browser would, with the version of the row the form was shown with."""
+    if version is None:
+        version = entry.row_version(SeizureValue.objects.filter(country=country, year=year))
+    return client.post(
+        reverse("seizures:row_edit", args=[country.slug, year]), {**data, "row_version": version}, **HTMX
+    )
 
 
 def test_editing_a_row_saves_it_and_returns_the_row_only(client_for, secretariat, table):
@@ -151,3 +159,16 @@ def test_a_year_not_in_the_table_is_not_found_in_the_grid(client_for, secretaria
     client = client_for(secretariat)
     assert client.get(reverse("seizures:row_edit", args=[country.slug, 1999]), **HTMX).status_code == 404
     assert client.get(reverse("seizures:row", args=[country.slug, 1999]), **HTMX).status_code == 404
+
+
+def test_a_row_changed_by_someone_else_meanwhile_is_not_overwritten_silently(client_for, secretariat, table):
+    country, (heroin, opium) = table
+    shown = entry.row_version(SeizureValue.objects.filter(country=country, year=2016))
+    colleague = client_for(UserFactory(role=SECRETARIAT, first_name="Vanh", last_name="Keo"))
+    post_row(colleague, country, 2016, {f"m-{heroin.pk}": "111", f"m-{opium.pk}": "101"})
+    client = client_for(secretariat)
+    page = post_row(client, country, 2016, {f"m-{heroin.pk}": "100", f"m-{opium.pk}": "150"}, version=shown)
+    assert "Vanh Keo changed this row while you were editing it" in page.content.decode()
+    assert SeizureValue.objects.get(measure=heroin, year=2016).value == 111
+    post_row(client, country, 2016, {f"m-{heroin.pk}": "111", f"m-{opium.pk}": "150"})  # saved again, knowingly
+    assert SeizureValue.objects.get(measure=opium, year=2016).value == 150
