@@ -28,6 +28,7 @@ from .models import Country, Measure
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 YEAR_CELL = re.compile(
     r"^\s*(\d{4})\s*(\*+)?\s*(?:\(\s*(?:first\s+)?(\d{1,2})\s*(?:months?|m)\s*\)|\(\s*half\s*\))?\s*$", re.I
 )
@@ -94,6 +95,12 @@ def _read_csv(content):
 
 
 def _read_xlsx(content):
+    try:
+        unpacked = sum(item.file_size for item in zipfile.ZipFile(io.BytesIO(content)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ImportRefused(_("The file is not a readable XLSX workbook.")) from error
+    if unpacked > MAX_UNPACKED_BYTES:  # a “zip bomb”: small to upload, huge to open
+        raise ImportRefused(_("The workbook is too large once unpacked for a seizure table."))
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:

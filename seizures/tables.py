@@ -18,7 +18,8 @@ def country_table(country):
         {
           "country": "Lao PDR", "slug": "lao-pdr", "title": "...", "source": "LCDC",
           "footnotes": "table-wide notes (text)",
-          "columns": [{"id", "slug", "name", "unit", "label", "kind", "mark"}, ...],
+          "columns": [{"id", "slug", "name", "unit", "label": "Heroin (kg)", "kind": "drug" or "count",
+                       "mark", "footnote" (shared by the column), "source" (if not the table's)}, ...],
           "rows": [{"year": 2017, "period_months": 6, "partial": True, "mark": "*", "note": "...",
                     "cells": [{"measure_id", "value": Decimal or None, "text": "68.35",
                                "reported": bool, "flag", "flag_comment", "needs_confirmation",
@@ -27,11 +28,13 @@ def country_table(country):
           "questioned": number of flagged values nobody has confirmed yet,
         }
 
-    Years are rows (oldest first), measures are columns in display order. A cell whose
+    Years are rows (oldest first), measures are columns in the table's order. A cell whose
     ``value`` is None was not reported (never zero). Footnotes shared by a whole column
     are marked in its header, those shared by a whole row next to the year, the rest on
     the cell; a partial year without a footnote gets one (“first 6 months of 2017”).
     Marks are *, **, *** ... in order of appearance, as the reports print them.
+    ``row["note"]`` is the text behind the row's mark. ``seizures.trends.trend_table``
+    turns this dict into the trend view; ``seizures.charts.trend_svg`` draws a column.
     """
     measures = [column.measure for column in TableColumn.objects.filter(country=country).select_related("measure")]
     values = {}
