@@ -7,6 +7,8 @@ are imported by ``IdswgConfig.ready()`` (autodiscovery), so this package never
 names the apps. ``idswg.renders`` renders them in Celery tasks.
 """
 
+from contextvars import ContextVar
+
 from django.template.defaultfilters import slugify
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -16,6 +18,16 @@ from . import pdf
 from .roles import SECRETARIAT, has_role
 
 REGISTRY = {}
+_fingerprinting = ContextVar("fingerprinting", default=False)
+
+
+def fingerprinting():
+    """True while a document's HTML is built only to be hashed (see ``Document.fingerprint``).
+
+    A context may then skip costly parts that its other data already determine, such
+    as charts drawn from the numbers of a table printed next to them.
+    """
+    return _fingerprinting.get()
 
 
 class Document:
@@ -84,9 +96,17 @@ class Document:
         }
         return render_to_string(self.template_name, context)
 
-    def fingerprint(self, obj, html=None):
-        """A hash of the input: equal fingerprints give the same PDF, so one render serves both."""
-        return pdf.fingerprint(html if html is not None else self.html(obj), self.key)
+    def fingerprint(self, obj):
+        """A hash of the input: equal fingerprints give the same PDF, so one render serves both.
+
+        Requests and status checks call this, so it builds the HTML in its cheap form
+        (``fingerprinting()``); the render task hashes the same way.
+        """
+        token = _fingerprinting.set(True)
+        try:
+            return pdf.fingerprint(self.html(obj), self.key)
+        finally:
+            _fingerprinting.reset(token)
 
     def __str__(self):
         return str(self.label)

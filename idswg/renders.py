@@ -140,8 +140,8 @@ def run(job_id):
     try:
         document = documents.get(job.document)
         obj = document.get_object(job.object_id)
-        html = document.html(obj)
-        content, pages = pdf.render(html)
+        input_hash = document.fingerprint(obj)
+        content, pages = pdf.render(document.html(obj))
     except Exception as exc:  # a broken template or data is shown on the page, not raised at a worker
         logger.exception("render of %s %s failed", job.document, job.object_id)
         _finish(job, state=State.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000] or _("Unknown error"))
@@ -154,7 +154,7 @@ def run(job_id):
         job,
         state=State.DONE,
         output=name,
-        input_hash=document.fingerprint(obj, html),
+        input_hash=input_hash,
         title=document.title(obj)[:300],
         filename=document.filename(obj)[:120],
         pages=pages,
@@ -178,10 +178,12 @@ def status(key, obj_id, user):
     fail_lost_jobs()
     job = latest(key, obj_id)
     done = latest_done(key, obj_id)
-    try:
-        stale = bool(done) and done.input_hash != document.fingerprint(obj)
-    except Exception:  # shown as the failed job's error once it runs
-        stale = True
+    stale = False
+    if done and not (job and job.is_active):  # while a render runs, polls stay cheap
+        try:
+            stale = done.input_hash != document.fingerprint(obj)
+        except Exception:  # shown as the failed job's error once it runs
+            stale = True
     return {
         "document": document,
         "obj_id": obj_id,
