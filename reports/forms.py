@@ -1,6 +1,7 @@
 """Forms of the reports app. Rich-text fields are Trix editors bound to a hidden input, sanitised on clean."""
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,8 @@ class RichTextField(forms.CharField):
 
 
 class ReportForm(forms.ModelForm):
+    """A report's year, title, kind, layout and header; a taken or implausible year is refused next to the field."""
+
     class Meta:
         model = Report
         fields = [
@@ -64,6 +67,18 @@ class ReportForm(forms.ModelForm):
                 "key_mandate",
             )
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].widget.attrs.update(min=1990, max=2100)
+        self.fields["year"].validators += [MinValueValidator(1990), MaxValueValidator(2100)]
+
+    def clean(self):
+        data = super().clean()
+        year, kind = data.get("year"), data.get("kind")
+        if year and kind and Report.objects.filter(kind=kind, year=year).exclude(pk=self.instance.pk).exists():
+            self.add_error("year", _("There is already a report of this kind for %(year)s.") % {"year": year})
+        return data
 
 
 class RowForm(forms.Form):
