@@ -94,14 +94,14 @@ def report_history(request, pk):
 @require_POST
 @secretariat_required
 def report_restore(request, pk, history_id):
-    """Put an earlier version of the report header back (state excepted: that follows the review)."""
+    """Put an earlier version of the report header back (not its state, which follows the review, nor its year)."""
     report = get_object_or_404(Report, pk=pk)
     record = get_object_or_404(report.history, history_id=history_id)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=pk)
         ensure_editable(report)
         for name in history.REPORT_FIELDS:
-            if name != "state":
+            if name not in ("state", "year"):
                 setattr(report, name, getattr(record, name))
         report._change_reason = _("Restored an earlier version")
         report.save()
