@@ -1,10 +1,11 @@
 """Template tags of the meetings app: the home-page panel's data and the answer badge."""
 
 from django import template
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 
-from idswg.roles import PARTNER, has_role
+from idswg.roles import PARTNER, has_role, is_secretariat
 
 from ..models import Invitation, Meeting
 from ..visibility import visible_meetings
@@ -14,8 +15,12 @@ register = template.Library()
 
 @register.simple_tag
 def upcoming_meetings(user, limit=5):
-    now = timezone.now()
-    return list(visible_meetings(user).filter(ends_at__gte=now).order_by("starts_at")[:limit])
+    """The next meetings ``user`` may see; for the secretariat with how many invitees answered."""
+    meetings = visible_meetings(user).filter(ends_at__gte=timezone.now()).order_by("starts_at")
+    if is_secretariat(user):
+        answered = Count("invitations", filter=~Q(invitations__state=Invitation.State.PENDING))
+        meetings = meetings.annotate(invited=Count("invitations"), answered=answered)
+    return list(meetings[:limit])
 
 
 @register.simple_tag

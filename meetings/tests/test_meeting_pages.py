@@ -113,3 +113,16 @@ def test_an_invitee_downloads_the_calendar_file_through_the_link(client):
     calendar = Calendar.from_ical(response.content)
     assert str(calendar.events[0]["uid"]) == f"meeting-{invitation.meeting.uid}@idswg"
     assert b"BEGIN:VTIMEZONE" in response.content and b"TZID:Asia/Vientiane" in response.content
+
+
+def test_the_secretariat_home_shows_how_many_answered(client_for, secretariat):
+    invitation = InvitationFactory()
+    InvitationFactory(meeting=invitation.meeting)
+    page = client_for(secretariat).get(reverse("home")).content.decode()
+    assert invitation.meeting.title in page and "0 of 2 answered" in page
+
+
+def test_a_partner_home_never_shows_answer_counts(client_for, partner):
+    InvitationFactory(organisation=partner.organisation)
+    page = client_for(partner).get(reverse("home")).content.decode()
+    assert " of 1 answered" not in page
