@@ -57,3 +57,16 @@ def test_the_home_page_offers_the_cochair_the_briefing_and_the_partner_the_final
     partner_home = client_for(users.get(username="partner")).get("/").content.decode()
     assert "Briefing for the High-Level Meeting" not in partner_home
     assert "Illicit Drug Sector Working Group report 2019" in partner_home  # the latest final report
+
+
+def test_the_demo_briefing_is_ready_for_the_cochair_after_loading(demo, django_capture_on_commit_callbacks):
+    from reports.briefing import load_demo_briefing
+
+    lines = []
+    with django_capture_on_commit_callbacks(execute=True):
+        job = load_demo_briefing(lines.append)
+    job.refresh_from_db()
+    assert job.state == RenderJob.State.DONE and job.pages >= 5
+    assert demo.briefing.report.year == 2024
+    assert [c.name for c in demo.briefing.countries.all()] == ["Lao PDR"]
+    assert "briefing" in lines[0]
