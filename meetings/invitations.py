@@ -100,7 +100,10 @@ def send_due_reminders(now=None):
     for meeting in meetings:
         if now < meeting.reminder_due_at():
             continue
-        waiting = meeting.invitations.filter(state=Invitation.State.PENDING, reminded_at__isnull=True)
+        # Only invitations that went out: a reminder of an invitation never sent would be the first word.
+        waiting = meeting.invitations.filter(
+            state=Invitation.State.PENDING, reminded_at__isnull=True, sent_at__isnull=False
+        )
         for invitation in waiting.select_related("meeting"):
             with transaction.atomic():
                 claimed = Invitation.objects.filter(pk=invitation.pk, reminded_at__isnull=True).update(reminded_at=now)

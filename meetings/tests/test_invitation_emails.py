@@ -77,8 +77,9 @@ def test_a_resent_invitation_is_the_same_calendar_event(mailoutbox, committed):
 
 def test_the_reminder_goes_once_to_those_who_have_not_answered_when_it_is_due(mailoutbox, committed):
     meeting = MeetingFactory(reminder_days=3)
-    waiting = InvitationFactory(meeting=meeting)
-    answered = InvitationFactory(meeting=meeting)
+    waiting = InvitationFactory(meeting=meeting, sent_at=timezone.now())
+    answered = InvitationFactory(meeting=meeting, sent_at=timezone.now())
+    InvitationFactory(meeting=meeting)  # never sent: no reminder either
     rsvp.answer(answered.pk, "declined")
     mailoutbox.clear()
     early = meeting.rsvp_deadline - timedelta(days=4)
@@ -94,7 +95,7 @@ def test_the_reminder_goes_once_to_those_who_have_not_answered_when_it_is_due(ma
 
 def test_no_reminder_after_the_deadline_or_without_a_reminder_day(mailoutbox):
     meeting = MeetingFactory(reminder_days=3)
-    InvitationFactory(meeting=meeting)
+    InvitationFactory(meeting=meeting, sent_at=timezone.now())
     assert invitations.send_due_reminders(now=meeting.rsvp_deadline + timedelta(minutes=1)) == 0
     Meeting.objects.filter(pk=meeting.pk).update(reminder_days=None)
     assert invitations.send_due_reminders(now=meeting.rsvp_deadline - timedelta(hours=1)) == 0
@@ -104,7 +105,7 @@ def test_the_beat_task_sends_due_reminders(mailoutbox):
     from meetings.tasks import send_due_reminders
 
     MeetingFactory(reminder_days=40, rsvp_deadline=timezone.now() + timedelta(days=1))
-    InvitationFactory(meeting=Meeting.objects.get())
+    InvitationFactory(meeting=Meeting.objects.get(), sent_at=timezone.now())
     assert send_due_reminders.delay().get() == 1
 
 
