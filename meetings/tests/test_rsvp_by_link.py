@@ -41,6 +41,7 @@ def test_an_invitee_answers_with_two_attendees_without_logging_in(
     page = client.get(invitation.get_absolute_url())
     assert page.status_code == 200
     assert invitation.meeting.title in page.content.decode()
+    assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(invitation.get_absolute_url(), form_data("accepted", TWO, "Wheelchair access"))
     assert response.status_code == 302

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from idswg.roles import secretariat_required
@@ -89,6 +90,7 @@ def _invitation_or_404(pk, token):
     return invitation
 
 
+@never_cache  # a personal page: no shared cache may keep it
 def rsvp_page(request, pk, token):
     invitation = _invitation_or_404(pk, token)
     meeting = invitation.meeting
@@ -131,6 +133,7 @@ def rsvp_page(request, pk, token):
     )
 
 
+@never_cache
 def rsvp_ics(request, pk, token):
     invitation = _invitation_or_404(pk, token)
     return ics_response(invitation.meeting, invitation.link())
