@@ -16,11 +16,12 @@ from .models import Invitation, Meeting
 
 
 def render_message(kind, invitation):
-    """Subject and text of an e-mail of ``kind`` (invitation, reminder, confirmation)."""
-    context = {"invitation": invitation, "meeting": invitation.meeting, "link": invitation.link()}
+    """Subject, text and HTML of an e-mail of ``kind`` (invitation, reminder, confirmation)."""
+    context = {"invitation": invitation, "meeting": invitation.meeting, "link": invitation.link(), "kind": kind}
     subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
     body = render_to_string(f"meetings/email/{kind}.txt", context)
-    return " ".join(subject.split()), body
+    html = render_to_string("meetings/email/message.html", context)
+    return " ".join(subject.split()), body, html
 
 
 def _existing_emails(meeting):
@@ -64,11 +65,12 @@ def invite(meeting, organisations=(), people=(), extra=()):
 
 def send(invitation, kind="invitation"):
     """E-mail ``invitation`` its personal link with the .ics; records the message."""
-    subject, body = render_message(kind, invitation)
+    subject, body, html = render_message(kind, invitation)
     message = mail.queue(
         invitation.email,
         subject,
         body,
+        html=html,
         attachments=[calendar.attachment(invitation.meeting, invitation.link())],
         topic=f"meetings.{kind}",
     )

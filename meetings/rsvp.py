@@ -97,11 +97,12 @@ def answer(invitation_id, state, attendees=(), note="", *, user=None, via="link"
 def send_confirmation(invitation):
     from .invitations import render_message
 
-    subject, body = render_message("confirmation", invitation)
+    subject, body, html = render_message("confirmation", invitation)
     return mail.queue(
         invitation.email,
         subject,
         body,
+        html=html,
         attachments=[calendar.attachment(invitation.meeting, invitation.link())],
         topic="meetings.confirmation",
     )

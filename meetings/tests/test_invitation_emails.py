@@ -134,3 +134,6 @@ def test_a_title_with_an_ampersand_reads_as_written_in_the_subject(mailoutbox, c
         invitations.send(invitation)
     assert mailoutbox[0].subject.startswith("Invitation: Drugs & Precursors <Meeting>, ")
     assert "Drugs & Precursors <Meeting>" in mailoutbox[0].body
+    html, mimetype = mailoutbox[0].alternatives[0]
+    assert mimetype == "text/html"
+    assert "Drugs &amp; Precursors &lt;Meeting&gt;" in html and invitation.link() in html
