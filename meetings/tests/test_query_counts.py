@@ -88,3 +88,20 @@ def test_the_meeting_list_costs_the_same_for_3_and_30_meetings(client_for, secre
             )
         counts.append(queries(client, reverse("meetings:list")))
     assert counts[0] == counts[1], counts
+
+
+def test_the_rsvp_page_and_the_agenda_editor_cost_the_same_for_3_and_30_agenda_items(client_for, secretariat):
+    from idswg.tests.factories import PersonFactory
+    from meetings.tests.factories import CoChairFactory, InvitationFactory
+
+    counts = {"rsvp": [], "agenda": []}
+    for size in (3, 30):
+        invitation = InvitationFactory()
+        meeting = invitation.meeting
+        CoChairFactory.create_batch(3, meeting=meeting)
+        for item in AgendaItemFactory.create_batch(size, meeting=meeting, points="One\nTwo"):
+            item.presenters.add(PersonFactory())
+        counts["rsvp"].append(queries(client_for(None), invitation.get_absolute_url()))
+        counts["agenda"].append(queries(client_for(secretariat), reverse("meetings:agenda", args=[meeting.pk])))
+    assert counts["rsvp"][0] == counts["rsvp"][1], counts
+    assert counts["agenda"][0] == counts["agenda"][1], counts
