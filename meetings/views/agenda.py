@@ -8,6 +8,7 @@ retargeted to where it was.
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from idswg.roles import secretariat_required
@@ -113,7 +114,8 @@ def agenda_copy(request, pk):
         messages.error(request, _("Choose the meeting whose agenda to copy."))
     else:
         copied = agenda.copy_agenda(source, meeting)
-        messages.success(
-            request, _("%(count)s items copied from “%(title)s”.") % {"count": len(copied), "title": source}
+        text = ngettext(
+            "%(count)s item copied from “%(title)s”.", "%(count)s items copied from “%(title)s”.", len(copied)
         )
+        messages.success(request, text % {"count": len(copied), "title": source})
     return redirect("meetings:agenda", pk=meeting.pk)
