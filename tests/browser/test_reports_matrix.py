@@ -78,8 +78,7 @@ def test_two_secretariat_staff_edit_the_same_progress_cell(new_page, user_with_r
     merged_editor = second.locator(f'trix-editor[input="row-{row.pk}-progress"]')
     merged_editor.click()
     second.keyboard.press("Control+End")
-    second.keyboard.press("Enter")
-    second.keyboard.type("Merged with Alice's list")
+    second.keyboard.type(" Merged with Alice's list")
     second.locator(f"#row-{row.pk}").get_by_role("button", name="Save").click()
     second.locator(f"#row-{row.pk}:not(.editing)").wait_for()
     assert MatrixRow.objects.get(pk=row.pk).version == 3
@@ -105,3 +104,19 @@ def test_a_partner_reads_a_report_in_review_and_comments_on_a_row(new_page, user
     page.locator(f"#row-{row.pk}").get_by_role("button", name="Comment").click()
     page.get_by_text("Comment added.").wait_for()
     assert "Please add the figures for Savannakhet." in page.locator(f"#row-{row.pk}").inner_text()
+
+
+def test_the_secretariat_drags_a_row_above_another(new_page, user_with_role, row):
+    second = RowFactory(section=row.section, outputs="<p>Container Control Unit</p>")
+    page = new_page()
+    log_in(page, user_with_role(SECRETARIAT).username)
+    page.goto(row.section.report.get_absolute_url())
+    target = page.locator(f"#row-{row.pk}").bounding_box()
+    page.locator(f"#row-{second.pk} .drag-handle").hover()
+    page.mouse.down()
+    page.mouse.move(target["x"] + 50, target["y"] + 5, steps=10)
+    page.mouse.move(target["x"] + 50, target["y"] + 3, steps=5)
+    with page.expect_response(lambda response: "/reorder/" in response.url) as answer:
+        page.mouse.up()
+    assert answer.value.status == 200
+    assert list(row.section.rows.order_by("position").values_list("pk", flat=True)) == [second.pk, row.pk]
