@@ -10,6 +10,13 @@
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
 
+  // A refused change (403: final report or no right; 404: gone) swaps nothing: say so instead of staying silent.
+  document.addEventListener("htmx:responseError", function (event) {
+    var matrix = document.getElementById("matrix");
+    var message = matrix && matrix.dataset.errorMessage;
+    if (message) { window.alert(message + " (" + event.detail.xhr.status + ")"); }
+  });
+
   function sortableRows(root) {
     if (!window.Sortable) { return; }
     root.querySelectorAll("tbody[data-reorder-url]").forEach(function (tbody) {
