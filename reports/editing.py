@@ -81,6 +81,24 @@ def restore_row(row_id, record, expected_version, user):
     )
 
 
+@transaction.atomic
+def undelete_row(report, record, user):
+    """Bring back a deleted row from its last ``record`` (a historical row), in its section if that still exists."""
+    ensure_editable(report)
+    if record.history_type != "-" or MatrixRow.objects.filter(pk=record.id).exists():
+        raise ValueError("only a deleted row can be brought back")
+    section = MatrixSection.objects.filter(pk=record.section_id, report=report).first()
+    if section is None:
+        raise MatrixSection.DoesNotExist(_("The row's section was deleted too; bring the section back first."))
+    row = MatrixRow(pk=record.id, section=section, position=record.position, version=record.version + 1)
+    for name in CELL_FIELDS:
+        setattr(row, name, getattr(record, name))
+    row._history_user = user
+    row._change_reason = _("Brought back after deletion")
+    row.save(force_insert=True)
+    return row
+
+
 def _next_position(queryset):
     return (queryset.aggregate(m=Max("position"))["m"] or 0) + 1
 

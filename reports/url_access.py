@@ -97,6 +97,12 @@ ACCESS = [
         kwargs=lambda w: {"pk": MatrixRow.objects.create(section=_draft_section()).pk},
         method="post",
     ),
+    Rule(
+        "row_undelete",
+        REFUSED,
+        kwargs=lambda w: {"pk": _report(2019).pk, "history_id": _final_row().history.last().history_id},
+        method="post",
+    ),
     Rule("row_history", only_secretariat(), kwargs=lambda w: {"pk": _final_row().pk}),
     Rule(
         "row_restore",

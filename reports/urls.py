@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/state/", views.report_state, name="report_state"),
     path("<int:pk>/history/", views.report_history, name="report_history"),
     path("<int:pk>/history/<int:history_id>/restore/", views.report_restore, name="report_restore"),
+    path("<int:pk>/history/<int:history_id>/bring-back/", views.row_undelete, name="row_undelete"),
     path("<int:pk>/next-year/", views.report_next_year, name="report_next_year"),
     path("<int:pk>/export.docx", docx_views.report_export_docx, name="report_export_docx"),
     path("<int:report_pk>/narratives/new/", views.narrative_edit, name="narrative_create"),

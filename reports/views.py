@@ -16,7 +16,7 @@ from idswg.roles import member_required, secretariat_required
 from . import carry_forward, editing, history, review
 from .forms import CarryForwardForm, CommentForm, NarrativeForm, ReportForm
 from .layouts import columns
-from .models import MatrixRow, NarrativeSection, Report, RowComment
+from .models import MatrixRow, MatrixSection, NarrativeSection, Report, RowComment
 from .services import ensure_editable, readable_report, report_for_display, visible_reports
 
 
@@ -107,6 +107,25 @@ def report_restore(request, pk, history_id):
         report.save()
     messages.success(request, _("The earlier version of the header is back."))
     return redirect("report_history", pk=pk)
+
+
+@require_POST
+@secretariat_required
+def row_undelete(request, pk, history_id):
+    """Bring back a deleted row of report ``pk`` from the report's history."""
+    report = get_object_or_404(Report, pk=pk)
+    ensure_editable(report)
+    record = get_object_or_404(MatrixRow.history.filter(history_type="-"), history_id=history_id)
+    try:
+        row = editing.undelete_row(report, record, request.user)
+    except MatrixSection.DoesNotExist as error:
+        messages.error(request, str(error))
+        return redirect("report_history", pk=pk)
+    except ValueError:
+        messages.error(request, _("That row is already back."))
+        return redirect("report_history", pk=pk)
+    messages.success(request, _("The row is back."))
+    return redirect(f"{report.get_absolute_url()}#row-{row.pk}")
 
 
 @secretariat_required

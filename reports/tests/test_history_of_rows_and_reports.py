@@ -82,3 +82,27 @@ def test_restoring_an_earlier_report_header(client_for, secretariat):
 
 def test_the_word_diff_escapes_what_it_shows():
     assert word_diff("<p>a</p>", "<p>a &lt;b&gt;</p>") == "a <ins>&lt;b&gt;</ins>"
+
+
+def test_a_deleted_row_is_brought_back_from_the_report_history(client_for, secretariat):
+    row = RowFactory(progress="<p>Fifteen BLOs</p>")
+    report = row.section.report
+    editing.save_row(row.pk, 1, {"progress": "<p>Fifteen BLOs trained</p>"}, secretariat)
+    editing.delete_row(MatrixRow.objects.get(pk=row.pk))
+    deleted = MatrixRow.history.get(id=row.pk, history_type="-")
+    page = client_for(secretariat).get(reverse("report_history", args=[report.pk])).content.decode()
+    assert reverse("row_undelete", args=[report.pk, deleted.history_id]) in page
+    client_for(secretariat).post(reverse("row_undelete", args=[report.pk, deleted.history_id]))
+    back = MatrixRow.objects.get(pk=row.pk)
+    assert back.progress == "<p>Fifteen BLOs trained</p>" and back.version == 3
+    assert back.history.first().history_user == secretariat
+
+
+def test_a_row_whose_section_is_gone_stays_deleted_with_a_message(client_for, secretariat):
+    row = RowFactory()
+    report = row.section.report
+    editing.delete_section(row.section)
+    deleted = MatrixRow.history.get(id=row.pk, history_type="-")
+    response = client_for(secretariat).post(reverse("row_undelete", args=[report.pk, deleted.history_id]), follow=True)
+    assert "bring the section back first" in response.content.decode()
+    assert not MatrixRow.objects.filter(pk=row.pk).exists()
