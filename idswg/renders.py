@@ -93,8 +93,8 @@ def request_render(key, obj_id, user=None):
             job.save()
     except IntegrityError:
         # Someone queued the same document a moment ago: theirs will do.
-        return RenderJob.objects.get(document=key, object_id=obj_id, state__in=[State.QUEUED, State.RUNNING])
-    from .tasks import render_document
+        return latest(key, obj_id)
+    from .tasks import render_document  # here: the tasks module imports this one
 
     transaction.on_commit(lambda: render_document.delay(job.pk))
     return job
