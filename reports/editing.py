@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .layouts import RICH_COLUMNS
-from .models import MatrixRow, MatrixSection, Report
+from .models import MatrixRow, MatrixSection, NarrativeSection, Report
 from .sanitise import clean_html
 from .services import ensure_editable
 
@@ -161,6 +161,13 @@ def move_section(section, direction):
     ensure_editable(section.report)
     siblings = MatrixSection.objects.select_for_update().filter(report=section.report_id, parent=section.parent_id)
     return _swap(section, siblings, direction)
+
+
+@transaction.atomic
+def move_narrative(narrative, direction):
+    ensure_editable(narrative.report)
+    siblings = NarrativeSection.objects.select_for_update().filter(report=narrative.report_id)
+    return _swap(narrative, siblings, direction)
 
 
 @transaction.atomic

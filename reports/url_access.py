@@ -71,6 +71,14 @@ ACCESS = [
         only_secretariat(),
         kwargs=lambda w: {"report_pk": _report(2024).pk, "pk": _report(2024).narratives.first().pk},
     ),
+    Rule(
+        "narrative_move",
+        only_secretariat(302),
+        kwargs=lambda w: {"pk": _report(2024).narratives.last().pk},
+        method="post",
+        data={"direction": "up"},
+    ),
+    Rule("narrative_move", REFUSED, kwargs=lambda w: {"pk": _report(2015).narratives.last().pk}, method="post"),
     Rule("narrative_delete", REFUSED, kwargs=lambda w: {"pk": _report(2015).narratives.first().pk}, method="post"),
     Rule(
         "section_create",

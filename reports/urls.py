@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:report_pk>/narratives/new/", views.narrative_edit, name="narrative_create"),
     path("<int:report_pk>/narratives/<int:pk>/edit/", views.narrative_edit, name="narrative_edit"),
     path("narratives/<int:pk>/delete/", views.narrative_delete, name="narrative_delete"),
+    path("narratives/<int:pk>/move/", views.narrative_move, name="narrative_move"),
     path("<int:report_pk>/sections/new/", matrix_views.section_create, name="section_create"),
     path("sections/<int:pk>/edit/", matrix_views.section_edit, name="section_edit"),
     path("sections/<int:pk>/move/", matrix_views.section_move, name="section_move"),

@@ -40,6 +40,7 @@ def report_detail(request, pk):
             "editable": report.state != Report.State.FINAL,
             "can_comment": review.can_comment(request.user, report),
             "next_states": review.next_states(report),
+            "narrative_moves": (("up", "up", _("Move up")), ("down", "down", _("Move down"))),
         },
     )
 
@@ -187,6 +188,14 @@ def narrative_delete(request, pk):
     narrative.delete()
     messages.success(request, _("Section deleted; it stays in the report's history."))
     return redirect(narrative.report)
+
+
+@require_POST
+@secretariat_required
+def narrative_move(request, pk):
+    narrative = get_object_or_404(NarrativeSection.objects.select_related("report"), pk=pk)
+    editing.move_narrative(narrative, request.POST.get("direction", "up"))
+    return redirect(f"{narrative.report.get_absolute_url()}#narrative-{narrative.pk}")
 
 
 @require_POST

@@ -90,3 +90,11 @@ def test_no_generated_markup_gets_an_active_element_through(text):
     cleaned = clean_html(text).lower()
     assert "<script" not in cleaned and "<svg" not in cleaned and "<iframe" not in cleaned
     assert " onerror" not in cleaned and "javascript:" not in cleaned.replace("&amp;", "&")
+
+
+def test_narrative_sections_are_moved_up_and_down(client_for, secretariat):
+    report = ReportFactory()
+    lessons = NarrativeFactory(report=report, title="Lessons learned", position=1)
+    priorities = NarrativeFactory(report=report, title="Key priorities", position=2)
+    client_for(secretariat).post(reverse("narrative_move", args=[priorities.pk]), {"direction": "up"})
+    assert list(report.narratives.order_by("position").values_list("pk", flat=True)) == [priorities.pk, lessons.pk]
