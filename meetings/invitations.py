@@ -76,17 +76,17 @@ def send(invitation, kind="invitation"):
     )
     if kind == "invitation":
         Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+        # An invitation out means answers are taken: a draft meeting moves on.
+        Meeting.objects.filter(pk=invitation.meeting_id, state=Meeting.State.DRAFT).update(state=Meeting.State.INVITED)
     return message
 
 
 @transaction.atomic
 def send_unsent(meeting):
-    """Send every invitation not sent yet and mark the meeting as having its invitations out."""
+    """Send every invitation not sent yet (which moves a draft meeting to "invitations sent")."""
     unsent = list(meeting.invitations.filter(sent_at__isnull=True).select_related("meeting"))
     for invitation in unsent:
         send(invitation)
-    if meeting.state == Meeting.State.DRAFT:
-        Meeting.objects.filter(pk=meeting.pk).update(state=Meeting.State.INVITED)
     return len(unsent)
 
 

@@ -1,6 +1,6 @@
 """Which meetings each role sees.
 
-Decided for the portal (see also the README of the issue): the secretariat sees every
+Decided for the portal: the secretariat sees every
 meeting, drafts included; co-chairs see every meeting once invitations are out; a
 development partner sees the meetings their organisation is invited to (not drafts)
 and only their own organisation's answers. Invitees without an account see a meeting

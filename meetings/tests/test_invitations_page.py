@@ -56,6 +56,12 @@ def test_resending_records_another_message(client_for, secretariat):
     assert SentMessage.objects.filter(to=invitation.email, topic="meetings.invitation").count() == 1
 
 
+def test_sending_one_invitation_of_a_draft_meeting_opens_its_rsvp(client_for, secretariat):
+    invitation = InvitationFactory(meeting=MeetingFactory(state=Meeting.State.DRAFT))
+    client_for(secretariat).post(reverse("meetings:invitation_resend", args=[invitation.meeting_id, invitation.pk]))
+    assert Meeting.objects.get(pk=invitation.meeting_id).state == Meeting.State.INVITED
+
+
 def test_an_invitation_of_another_meeting_cannot_be_resent_through_this_one(client_for, secretariat):
     invitation = InvitationFactory()
     url = reverse("meetings:invitation_resend", args=[MeetingFactory().pk, invitation.pk])
