@@ -8,6 +8,8 @@ import csv
 import io
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -65,7 +67,7 @@ def rows(meeting):
     for number, attendee in enumerate(attendees(meeting), start=1):
         invitation = attendee.invitation
         organisation = invitation.organisation.name if invitation.organisation else ""
-        arrived = f"{attendee.checked_in_at.astimezone():%H:%M}" if attendee.checked_in_at else ""
+        arrived = f"{timezone.localtime(attendee.checked_in_at):%H:%M}" if attendee.checked_in_at else ""
         yield [
             number,
             neutralise(attendee.name),
@@ -92,7 +94,8 @@ def xlsx_bytes(meeting):
     sheet.title = _("Participants")[:31]
     sheet.append([meeting.title])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([f"{meeting.local_start:%A %d %B %Y, %H:%M}–{meeting.local_end:%H:%M}, {meeting.venue}"])
+    when = date_format(meeting.local_start, "l j F Y, H:i") + "–" + date_format(meeting.local_end, "H:i")
+    sheet.append([f"{when}, {meeting.venue}"])
     sheet.append([])
     sheet.append(header())
     for cell in sheet[4]:

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from meetings.models import Invitation
@@ -38,6 +39,7 @@ def test_the_xlsx_holds_text_never_formulas(client_for, secretariat, meeting):
     response = client_for(secretariat).get(reverse("meetings:participants_xlsx", args=[meeting.pk]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["A1"].value == meeting.title
+    assert sheet["A2"].value.endswith("08:30–12:30, " + meeting.venue)
     assert sheet["B5"].value == '\'=HYPERLINK("http://evil")' and sheet["B5"].data_type == "s"
     assert sheet["B6"].value == "ສົມພອນ ວົງສາ"
     assert sheet.max_row == 6
@@ -55,6 +57,8 @@ def test_checking_in_an_arrival_and_undoing_it(client_for, secretariat, meeting)
     assert "btn-success" in client.post(url, HTTP_HX_REQUEST="true").content.decode()
     attendee.refresh_from_db()
     assert attendee.checked_in_at is not None
+    csv_text = client.get(reverse("meetings:participants_csv", args=[meeting.pk])).content.decode("utf-8-sig")
+    assert f"{timezone.localtime(attendee.checked_in_at):%H:%M}" in csv_text  # Vientiane time
     client.post(url)
     attendee.refresh_from_db()
     assert attendee.checked_in_at is None
