@@ -8,3 +8,4 @@ class ReportsConfig(PortalAppConfig):
     name = "reports"
     verbose_name = _("Reports")
     nav_items = ((_("Reports"), "report_list", ANY_ROLE),)
+    home_panels = (("reports/_home_panel.html", ANY_ROLE),)

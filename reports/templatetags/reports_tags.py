@@ -39,3 +39,11 @@ def matrix_row(context, row):
         )
         context.render_context["matrix_row_renderer"] = renderer
     return renderer.render(row)
+
+
+@register.simple_tag(takes_context=True)
+def recent_reports(context, limit=4):
+    """The latest reports the user may read (drafts only for the secretariat), for the home page."""
+    from reports.services import visible_reports
+
+    return list(visible_reports(context["request"].user).order_by("-year", "kind")[:limit])

@@ -153,3 +153,11 @@ def test_the_secretariat_resolves_a_comment(client_for, secretariat, partner):
     client_for(secretariat).post(reverse("comment_resolve", args=[comment.pk]))
     comment.refresh_from_db()
     assert comment.resolved_by == secretariat and comment.resolved_at is not None
+
+
+def test_the_home_page_lists_the_reports_a_partner_may_read(client_for, partner):
+    ReportFactory(title="Draft nobody else sees")
+    ReportFactory(title="Report in review", state="review")
+    page = client_for(partner).get(reverse("home")).content.decode()
+    assert "Report in review" in page and "open for your comments" in page
+    assert "Draft nobody else sees" not in page
