@@ -6,6 +6,7 @@ redirects back to the report.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -83,6 +84,8 @@ def row_edit(request, pk):
             request.user,
             priority_areas=form.cleaned_data["priority_areas"],
         )
+    except MatrixRow.DoesNotExist:
+        raise Http404(_("This row was deleted meanwhile.")) from None
     except editing.StaleRow as stale:
         # Show theirs and mine; the editor now holds my text on top of their version, to merge by hand.
         data = request.POST.copy()
