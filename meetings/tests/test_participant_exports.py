@@ -68,3 +68,8 @@ def test_the_check_in_search_narrows_the_list(client_for, secretariat, meeting):
     url = reverse("meetings:check_in", args=[meeting.pk])
     page = client_for(secretariat).get(url, {"q": "ສົມພອນ"}, HTTP_HX_REQUEST="true").content.decode()
     assert "ສົມພອນ" in page and "HYPERLINK" not in page
+
+
+def test_the_check_in_page_has_one_arrival_counter(client_for, secretariat, meeting):
+    page = client_for(secretariat).get(reverse("meetings:check_in", args=[meeting.pk])).content.decode()
+    assert page.count(' id="arrived-count"') == 1 and "0 of 2 arrived." in page

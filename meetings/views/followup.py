@@ -76,4 +76,6 @@ def check_in_toggle(request, pk, attendee_pk):
     )
     attendee.checked_in_at = None if attendee.checked_in_at else timezone.now()
     attendee.save(update_fields=["checked_in_at"])
-    return render(request, "meetings/_check_in_row.html", {"attendee": attendee, "meeting_id": pk})
+    meeting = Meeting(pk=pk)  # the counter beside the list is swapped out of band
+    context = {"attendee": attendee, "meeting_id": pk, "oob_summary": participants.summary(meeting)}
+    return render(request, "meetings/_check_in_row.html", context)

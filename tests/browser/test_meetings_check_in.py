@@ -23,5 +23,6 @@ def test_the_secretariat_checks_in_an_arrival_on_a_phone(new_page, user_with_rol
     row = page.locator("#checkin-list li").filter(has_text="Keiko Sato")
     row.get_by_role("button", name="Arrived").click()
     page.locator("#checkin-list li.list-group-item-success").wait_for()
+    assert page.get_by_test_id("arrived-count").inner_text() == "1 of 2 arrived."
     assert Attendee.objects.get(pk=arriving.pk).checked_in_at is not None
     assert Attendee.objects.get(name="Mr. Ken Ito").checked_in_at is None
