@@ -1,8 +1,8 @@
 """A report as a Word document: header, narratives and the matrix table, formatting kept.
 
 Cells are sanitised HTML; ``HtmlToDocx`` walks the few tags the sanitiser allows and
-writes paragraphs, bold and italic runs, bulleted and numbered lists and links (as
-their text followed by the address).
+writes paragraphs, bold and italic runs, bulleted and numbered lists and real Word
+hyperlinks, so an exported report imports back with its formatting.
 """
 
 import io
@@ -11,6 +11,9 @@ from html.parser import HTMLParser
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from .services import report_for_display
@@ -69,8 +72,6 @@ class HtmlToDocx(HTMLParser):
         elif tag in BLOCK:
             self.paragraph = None
         elif tag == "a":
-            if self.href and self.href not in self._last_text:
-                self._write(f" ({self.href})")
             self.href = None
 
     def handle_data(self, data):
@@ -81,12 +82,35 @@ class HtmlToDocx(HTMLParser):
     def _write(self, text):
         if self.paragraph is None:
             self._new_paragraph()
+        if self.href:
+            add_hyperlink(self.paragraph, self.href, text, bold=bool(self.bold), italic=bool(self.italic))
+            return
         run = self.paragraph.add_run(text)
         run.bold = bool(self.bold) or None
         run.italic = bool(self.italic) or None
-        self._last_text = text
 
-    _last_text = ""
+
+def add_hyperlink(paragraph, url, text, bold=False, italic=False):
+    """A real Word hyperlink (python-docx has no call for one): a ``w:hyperlink`` around a styled run."""
+    relation = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    for name, value in (("w:color", "0563C1"), ("w:u", "single")):
+        element = OxmlElement(name)
+        element.set(qn("w:val"), value)
+        properties.append(element)
+    for flag, name in ((bold, "w:b"), (italic, "w:i")):
+        if flag:
+            properties.append(OxmlElement(name))
+    run.append(properties)
+    label = OxmlElement("w:t")
+    label.text = text
+    label.set(qn("xml:space"), "preserve")
+    run.append(label)
+    link.append(run)
+    paragraph._p.append(link)
 
 
 def write_html(container, html):

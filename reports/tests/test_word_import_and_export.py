@@ -68,6 +68,7 @@ def test_export_then_import_gives_back_the_same_rows(db):
     assert "<strong>Regional cooperation:</strong>" in row["progress"]
     assert "<ul><li>15 BLOs</li><li>7 new</li></ul>" in row["progress"]
     assert row["key_messages"] == "<p>Be pragmatic</p>" and row["indicator"] == "None"
+    assert row["challenges"] == '<p>See <a href="https://www.vanmaicoffee.com" rel="noopener noreferrer">Vanmai</a></p>'
     new = create_draft(matrix, 2014, "Imported 2014", "2015")
     assert new.state == "draft"
     assert [r.progress for r in report_for_display(new).all_rows()][1] == "<p>Members learned</p>"
