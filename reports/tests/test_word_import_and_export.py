@@ -162,3 +162,18 @@ def test_members_download_a_report_they_can_read(client_for, partner):
     report.save()
     response = client_for(partner).get(reverse("report_export_docx", args=[report.pk]))
     assert response["Content-Type"] == DOCX and response.content[:2] == b"PK"
+
+
+def test_a_hostile_hyperlink_in_a_word_cell_loses_its_address(db):
+    from reports.docx_export import add_hyperlink
+
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text = "Sector outputs and activities"
+    table.rows[0].cells[1].text = "Progress"
+    table.rows[1].cells[0].text = "Output"
+    add_hyperlink(table.rows[1].cells[1].paragraphs[0], "javascript:alert(1)", "click me")
+    out = io.BytesIO()
+    document.save(out)
+    (row,) = read_matrix(io.BytesIO(out.getvalue()))["sections"][0]["rows"]
+    assert row["progress"] == '<p><a rel="noopener noreferrer">click me</a></p>'
