@@ -121,5 +121,8 @@ def load_demo_briefing(out):
         return None
     configure(meeting, report=report, countries=Country.objects.filter(name__in=DEMO_COUNTRIES))
     job = renders.request_render(KEY, meeting.pk)
-    out(f"  queued   PDF briefing for {meeting} (render {job.pk}: {job.get_state_display()})")
+    if job.state == job.State.DONE:
+        out(f"  exists   PDF briefing for {meeting} (render {job.pk}, unchanged)")
+    else:
+        out(f"  requested PDF briefing for {meeting} (render {job.pk}; made when the demo is saved)")
     return job

@@ -5,6 +5,7 @@ Idempotent: a plan or report that already exists (by name, or by kind and year) 
 
 from django.db import transaction
 
+from .briefing import load_demo_briefing
 from .demo_content import PLANS, REPORT_2019
 from .demo_content_2015 import REPORT_2015, REPORT_2024
 from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
@@ -83,3 +84,6 @@ def load(out, with_users=True):
     load_plans(out)
     for data in (REPORT_2015, REPORT_2019, REPORT_2024):
         load_report(out, data)
+    # Rendered once the demo is committed (in-process without REDIS_URL, else by a worker);
+    # an unchanged briefing is not rendered again on a second run.
+    load_demo_briefing(out)
