@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from .models import AgendaItem
+from .models import AgendaItem, Meeting
 
 
 def problems(meeting, items):
@@ -59,6 +59,14 @@ def move(meeting, item_id, step):
     target = min(max(index + step, 0), len(ids) - 1)
     ids.insert(target, ids.pop(index))
     reorder(meeting, ids)
+
+
+def copy_source(target, raw_id):
+    """The other meeting named by a submitted id, or None when the id is missing, not a number or unknown."""
+    raw_id = (raw_id or "").strip()
+    if not raw_id.isascii() or not raw_id.isdigit():
+        return None
+    return Meeting.objects.exclude(pk=target.pk).filter(pk=int(raw_id)).first()
 
 
 @transaction.atomic

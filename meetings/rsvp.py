@@ -32,6 +32,11 @@ def _lock(invitation_id):
     return invitation, [item.pk for item in locked if item.pk != invitation_id]
 
 
+def is_token_shaped(token):
+    """Whether ``token`` could be a link token (URL-safe base64, as ``new_token`` makes them)."""
+    return 0 < len(token) <= 64 and token.isascii() and all(ch.isalnum() or ch in "-_" for ch in token)
+
+
 def places_left(invitation):
     """How many attendees this invitation may still name, given its organisation's other answers."""
     others = Attendee.objects.filter(

@@ -109,7 +109,7 @@ def agenda_item_move(request, pk, item_pk):
 @require_POST
 def agenda_copy(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    source = Meeting.objects.exclude(pk=pk).filter(pk=request.POST.get("source") or 0).first()
+    source = agenda.copy_source(meeting, request.POST.get("source", ""))
     if source is None:
         messages.error(request, _("Choose the meeting whose agenda to copy."))
     else:

@@ -84,6 +84,8 @@ def invitation_history(request, pk, invitation_pk):
 
 
 def _invitation_or_404(pk, token):
+    if not rsvp.is_token_shaped(token):
+        raise Http404  # a tampered link (e.g. with a NUL byte PostgreSQL refuses) never reaches the database
     invitation = Invitation.objects.select_related("meeting", "organisation").filter(meeting_id=pk, token=token).first()
     if invitation is None:
         raise Http404
