@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +17,23 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+# The portal plans real meetings: a year outside this window is a typing slip, and one near
+# the ends of the calendar overflows when times are converted for the .ics and the reminders.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+MAX_REMINDER_DAYS = 90
+
+
 def _aware(day, moment):
     return timezone.make_aware(datetime.combine(day, moment), timezone.get_current_timezone())
+
+
+def _plausible_day(day):
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(
+            _("Give a date between the years %(first)s and %(last)s."),
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return day
 
 
 class MeetingForm(forms.ModelForm):
@@ -45,6 +61,10 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        reminder = self.fields["reminder_days"]
+        reminder.max_value = MAX_REMINDER_DAYS
+        reminder.validators.append(MaxValueValidator(MAX_REMINDER_DAYS))
+        reminder.widget.attrs["max"] = MAX_REMINDER_DAYS
         meeting = self.instance
         if meeting.pk:
             self.initial.update(
@@ -53,6 +73,12 @@ class MeetingForm(forms.ModelForm):
                 end_time=meeting.local_end.time(),
                 rsvp_by=meeting.local_deadline.date(),
             )
+
+    def clean_date(self):
+        return _plausible_day(self.cleaned_data.get("date"))
+
+    def clean_rsvp_by(self):
+        return _plausible_day(self.cleaned_data.get("rsvp_by"))
 
     def clean(self):
         data = super().clean()
@@ -123,7 +149,7 @@ class InviteForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     name = forms.CharField(label=_("Someone else: name"), required=False, max_length=300)
-    email = forms.EmailField(label=_("Someone else: e-mail"), required=False)
+    email = forms.EmailField(label=_("Someone else: e-mail"), required=False, max_length=254)
     organisation = forms.ModelChoiceField(
         label=_("Someone else: organisation"), queryset=Organisation.objects.order_by("name"), required=False
     )
@@ -166,7 +192,7 @@ class RsvpForm(forms.Form):
 class AttendeeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     position = forms.CharField(label=_("Position"), max_length=300, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
 
     def clean(self):
         data = super().clean()

@@ -3,9 +3,30 @@
 import pytest
 from django.urls import reverse
 
+from meetings.models import Invitation, Meeting
+
 from .factories import AgendaItemFactory, InvitationFactory, MeetingFactory
+from .test_meeting_pages import form
+from .test_rsvp_by_link import form_data
 
 pytestmark = pytest.mark.django_db
+
+TOO_LONG_EMAIL = "a" * 250 + "@example.org"  # 262 characters; the column holds 254
+
+
+@pytest.mark.parametrize("field, value", [("date", "9999-12-31"), ("date", "1900-01-10"), ("rsvp_by", "0001-01-01")])
+def test_a_meeting_date_far_outside_the_calendar_is_refused_next_to_its_field(client_for, secretariat, field, value):
+    response = client_for(secretariat).post(reverse("meetings:create"), form(**{field: value}))
+    assert response.status_code == 200
+    assert "Give a date between the years 2000 and 2100." in response.context["form"].errors[field]
+    assert not Meeting.objects.exists()
+
+
+def test_a_reminder_a_hundred_billion_days_before_the_deadline_is_refused(client_for, secretariat):
+    response = client_for(secretariat).post(reverse("meetings:create"), form(reminder_days="100000000000"))
+    assert response.status_code == 200
+    assert response.context["form"].errors["reminder_days"]
+    assert not Meeting.objects.exists()
 
 
 def test_copying_an_agenda_from_a_source_that_is_not_a_number_says_what_to_choose(client_for, secretariat):
@@ -17,6 +38,25 @@ def test_copying_an_agenda_from_a_source_that_is_not_a_number_says_what_to_choos
         assert response.status_code == 200
         assert "Choose the meeting whose agenda to copy." in response.content.decode()
     assert not meeting.agenda_items.exists()
+
+
+def test_an_invitation_to_an_e_mail_longer_than_the_column_is_refused_next_to_the_field(client_for, secretariat):
+    meeting = MeetingFactory()
+    response = client_for(secretariat).post(
+        reverse("meetings:invitations", args=[meeting.pk]), {"name": "Ms. Long", "email": TOO_LONG_EMAIL}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert not Invitation.objects.exists()
+
+
+def test_an_attendee_with_an_e_mail_longer_than_the_column_is_refused(client, mailoutbox):
+    invitation = InvitationFactory()
+    response = client.post(invitation.get_absolute_url(), form_data(attendees=[("Ms. A", "", TOO_LONG_EMAIL)]))
+    assert response.status_code == 200
+    assert response.context["attendees"].forms[0].errors["email"]
+    invitation.refresh_from_db()
+    assert invitation.state == Invitation.State.PENDING and not invitation.attendees.exists()
 
 
 @pytest.mark.parametrize("token", ["ab\x00cd", "x" * 65, "ລາວ", "a b"])
