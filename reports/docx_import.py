@@ -37,16 +37,31 @@ class DocxImportError(Exception):
     """A file that cannot be imported; the message says why, for the person who uploaded it."""
 
 
+# An OLE compound file: a Word 97-2003 .doc, or any Office file saved with a password
+# (Office wraps the encrypted .docx in one), which no .docx reader can open.
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
 def _open(upload):
     data = upload.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise DocxImportError(_("The file is larger than 5 MB."))
+    if data.startswith(OLE_SIGNATURE):
+        raise DocxImportError(
+            _(
+                "This is an older Word (.doc) file or a password-protected document. "
+                "Open it in Word, remove any password and save it as a .docx, then upload that file."
+            )
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
                 raise DocxImportError(_("The document unpacks to more than 40 MB; it cannot be read safely."))
-            if "word/document.xml" not in {i.filename for i in infos}:
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" in names:
+                raise DocxImportError(_("This is not a Word (.docx) document but an Excel workbook."))
+            if "word/document.xml" not in names:
                 raise DocxImportError(_("This is not a Word (.docx) document."))
     except zipfile.BadZipFile:
         raise DocxImportError(_("This is not a Word (.docx) document, or it is damaged.")) from None

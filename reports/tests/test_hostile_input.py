@@ -1,0 +1,42 @@
+"""An outside tester uploads files the Word import was not made for: each gets a message that says what it is."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from reports.docx_import import DocxImportError, read_matrix
+from reports.models import Report
+
+from .test_word_import_and_export import upload
+
+pytestmark = pytest.mark.django_db
+
+OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504  # how a .doc or an encrypted .docx starts
+
+
+def excel_workbook():
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (OLE_HEADER, "older Word (.doc) file or a password-protected document"),
+        (excel_workbook(), "but an Excel workbook"),
+    ],
+    ids=["a .doc or password-protected file", "an .xlsx renamed .docx"],
+)
+def test_a_file_of_another_kind_is_named_for_what_it_is_and_nothing_is_imported(data, message, client_for, secretariat):
+    with pytest.raises(DocxImportError, match=re.escape(message)):
+        read_matrix(io.BytesIO(data))
+    response = client_for(secretariat).post(
+        reverse("report_import"), {"year": 2018, "title": "x", "layout": "2019", "file": upload(data, "report.docx")}
+    )
+    assert response.status_code == 200
+    assert message in response.context["form"].errors["file"][0]
+    assert not Report.objects.exists()
