@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +61,11 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The database refuses fewer than one attendee; say so next to the field, not as a constraint's name.
+        places = self.fields["max_attendees"]
+        places.min_value = 1
+        places.validators.append(MinValueValidator(1))
+        places.widget.attrs["min"] = 1
         reminder = self.fields["reminder_days"]
         reminder.max_value = MAX_REMINDER_DAYS
         reminder.validators.append(MaxValueValidator(MAX_REMINDER_DAYS))

@@ -65,3 +65,12 @@ def test_a_tampered_rsvp_link_is_not_found(client, token):
     for name in ("meetings:rsvp", "meetings:rsvp_ics"):
         response = client.get(reverse(name, args=[invitation.meeting_id, token]))
         assert response.status_code == 404
+
+
+def test_zero_attendees_per_organisation_is_refused_next_to_the_field_not_by_constraint_name(client_for, secretariat):
+    response = client_for(secretariat).post(reverse("meetings:create"), form(max_attendees="0"))
+    assert response.status_code == 200
+    form_errors = response.context["form"].errors
+    assert form_errors["max_attendees"] == ["Ensure this value is greater than or equal to 1."]
+    assert "__all__" not in form_errors
+    assert not Meeting.objects.exists()
