@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -80,8 +82,16 @@ def preview(request, pk):
             "plan": result,
             "format_form": NumberFormatForm(initial={"number_format": batch.number_format}),
             "ambiguous": any(p.get("ambiguous") for p in result.problems),
+            "fixable": any(p.get("create") for p in result.problems),
+            "import_again": _upload_url(batch),
         },
     )
+
+
+def _upload_url(batch):
+    """The upload page, with the batch's country chosen: where to go once a missing measure is created."""
+    url = reverse("seizures:import")
+    return f"{url}?{urlencode({'country': batch.country.slug})}" if batch.country else url
 
 
 @secretariat_required

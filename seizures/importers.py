@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from .models import Country, Measure
+from .table_setup import split_label
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
@@ -211,6 +212,13 @@ def _problem(row, col, message):
     return {"row": row, "col": get_column_letter(col + 1) if col is not None else "", "message": message}
 
 
+def _to_create(problem, what, name, unit=""):
+    """Mark an unknown country or measure so the preview links to the page that creates it."""
+    if not name:
+        return problem
+    return {**problem, "create": what, "name": name, "unit": unit}
+
+
 def _table_cells(grid, country):
     if country is None:
         return [], [_problem(1, None, _("Choose the country of this table."))]
@@ -229,9 +237,10 @@ def _table_cells(grid, country):
             continue
         measure = measures.find(text)
         if measure is None:
-            problems.append(
-                _problem(start + 1, col, _("Unknown measure “%(text)s”: write it as “Name (unit)”.") % {"text": text})
+            problem = _problem(
+                start + 1, col, _("Unknown measure “%(text)s”: write it as “Name (unit)”.") % {"text": text[:60]}
             )
+            problems.append(_to_create(problem, "measure", *split_label(text[:100])))
         else:
             columns[col] = measure.pk
     cells, seen = [], set()
@@ -304,9 +313,9 @@ def _long_cells(grid):
 
         country = countries.get(_norm(get("country")[0]))
         if country is None:
-            problems.append(
-                _problem(index, at["country"], _("Unknown country “%(text)s”.") % {"text": get("country")[0][:60]})
-            )
+            name = get("country")[0].strip()[:100]
+            problem = _problem(index, at["country"], _("Unknown country “%(text)s”.") % {"text": name[:60]})
+            problems.append(_to_create(problem, "country", name) if name else problem)
             continue
         year, months = read_year(get("year")[0])
         if year is None:
@@ -314,9 +323,9 @@ def _long_cells(grid):
             continue
         measure = measures.find(get("measure")[0], get("unit")[0].strip())
         if measure is None:
-            problems.append(
-                _problem(index, at["measure"], _("Unknown measure “%(text)s”.") % {"text": get("measure")[0][:60]})
-            )
+            text, unit = get("measure")[0].strip()[:100], get("unit")[0].strip()[:40]
+            problem = _problem(index, at["measure"], _("Unknown measure “%(text)s”.") % {"text": text[:60]})
+            problems.append(_to_create(problem, "measure", *((text, unit) if unit else split_label(text))))
             continue
         if get("months")[0].strip():
             months = _months(get("months")[0].strip())

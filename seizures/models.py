@@ -7,6 +7,7 @@ was cleared and its history kept); it is never stored as zero. Quantities are de
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,6 +32,13 @@ class Country(models.Model):
         ordering = ["display_order", "name"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="seizures_country_name_ci_unique",
+                violation_error_message=_("A table for this country already exists."),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -56,7 +64,14 @@ class Measure(models.Model):
         ordering = ["display_order", "name"]
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
-        constraints = [models.UniqueConstraint(fields=["name", "unit"], name="seizures_measure_name_unit_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                Lower("unit"),
+                name="seizures_measure_name_unit_ci_unique",
+                violation_error_message=_("This measure already exists with this unit."),
+            )
+        ]
 
     def __str__(self):
         return self.label

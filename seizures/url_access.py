@@ -45,4 +45,12 @@ ACCESS = [
     Rule("seizures:import", only_secretariat(), method="post"),
     Rule("seizures:import_preview", only_secretariat(), kwargs=_pending_batch),
     Rule("seizures:import_cancel", only_secretariat(302), kwargs=_pending_batch, method="post"),
+    Rule("seizures:table_new", only_secretariat()),
+    Rule("seizures:table_new", only_secretariat(), query="?name=Thailand"),
+    # No name: refused with a message next to the field, nothing created.
+    Rule("seizures:table_new", only_secretariat(), method="post", data={"name": ""}),
+    Rule("seizures:table_edit", only_secretariat(), kwargs=_lao),
+    Rule("seizures:table_edit", only_secretariat(), kwargs=_lao, method="post", data={"name": ""}),
+    Rule("seizures:measure_new", only_secretariat()),
+    Rule("seizures:measure_new", only_secretariat(), method="post", data={"name": "", "unit": "kg"}),
 ]

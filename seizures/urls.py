@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, table_views, views
 
 app_name = "seizures"
 
@@ -11,7 +11,10 @@ urlpatterns = [
     path("import/", import_views.upload, name="import"),
     path("import/<int:pk>/", import_views.preview, name="import_preview"),
     path("import/<int:pk>/cancel/", import_views.cancel, name="import_cancel"),
+    path("tables/new/", table_views.table_new, name="table_new"),
+    path("measures/new/", table_views.measure_new, name="measure_new"),
     path("<slug:slug>/", views.table, name="table"),
+    path("<slug:slug>/edit/", table_views.table_edit, name="table_edit"),
     path("<slug:slug>/trends/", views.trends, name="trends"),
     path("<slug:slug>/charts/", views.charts, name="charts"),
     path("<slug:slug>/charts/<slug:measure>.svg", views.chart, name="chart"),

@@ -1,0 +1,84 @@
+"""Pages where the secretariat sets up tables: a new country's table, its columns, a new measure.
+
+The work is done in ``table_setup.py``; these views read the form and show the result.
+"""
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from idswg.roles import secretariat_required
+
+from . import table_setup
+from .forms import UNIT_SUGGESTIONS, MeasureForm, TableForm, held_message
+from .models import Country
+
+
+def _fields(form):
+    return {key: form.cleaned_data[key] for key in ("name", "table_title", "source", "footnotes")}
+
+
+@secretariat_required
+def table_new(request):
+    """A new country's table; ``?name=`` fills in the country (from an import's “Unknown country”)."""
+    form = TableForm(request.POST or None, initial={"name": request.GET.get("name", "")[:100]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            country = table_setup.create_table(measure_ids=form.cleaned_data["measure_ids"], **_fields(form))
+        except IntegrityError:  # the same country created by someone else a moment ago
+            form.add_error("name", _("A table for “%(name)s” already exists.") % {"name": form.cleaned_data["name"]})
+            return render(request, "seizures/table_form.html", {"form": form, "country": None})
+        messages.success(request, _("The table for %(country)s is ready.") % {"country": country.name})
+        return redirect(country)
+    return render(request, "seizures/table_form.html", {"form": form, "country": None})
+
+
+@secretariat_required
+def table_edit(request, slug):
+    country = get_object_or_404(Country, slug=slug)
+    form = TableForm(request.POST or None, country=country)
+    if request.method == "POST" and form.is_valid():
+        try:
+            table_setup.update_table(country.pk, measure_ids=form.cleaned_data["measure_ids"], **_fields(form))
+        except IntegrityError:  # another country renamed to this name a moment ago
+            form.add_error("name", _("A table for “%(name)s” already exists.") % {"name": form.cleaned_data["name"]})
+        except table_setup.ColumnsHoldValues as refusal:  # values entered while the form was open
+            for measure_id, label, years in refusal.columns:
+                form.held_ids.add(measure_id)
+                form.add_error(None, held_message(label, years))
+        else:
+            messages.success(request, _("The table for %(country)s is saved.") % {"country": form.cleaned_data["name"]})
+            return redirect(country)
+    return render(request, "seizures/table_form.html", {"form": form, "country": country})
+
+
+def _next(request):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return ""
+
+
+@secretariat_required
+def measure_new(request):
+    """A new measure; ``?name=&unit=`` fill it in, ``?next=`` is where to go back once it is created."""
+    initial = {
+        "name": request.GET.get("name", "")[:100],
+        "unit": request.GET.get("unit", "")[:40],
+        "display_order": table_setup.next_measure_order(),
+    }
+    form = MeasureForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            measure = table_setup.create_measure(data["name"], data["unit"], data["kind"], data["display_order"])
+        except IntegrityError:  # the same measure created by someone else a moment ago
+            form.add_error("name", _("“%(name)s (%(unit)s)” already exists.") % data)
+        else:
+            messages.success(request, _("The measure %(measure)s is ready.") % {"measure": measure.label})
+            return redirect(_next(request) or "seizures:index")
+    return render(
+        request, "seizures/measure_form.html", {"form": form, "next": _next(request), "units": UNIT_SUGGESTIONS}
+    )
