@@ -1,7 +1,7 @@
 """Forms of the reports app. Rich-text fields are Trix editors bound to a hidden input, sanitised on clean."""
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -68,8 +68,17 @@ class ReportForm(forms.ModelForm):
             )
         }
 
+    # A header field is a few names or a paragraph; a megabyte pasted into one would tie up
+    # the PDF renderer for minutes, so it is refused like an over-long matrix cell.
+    HEADER_MAX_CHARS = 10_000
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.max_length = self.HEADER_MAX_CHARS
+                field.validators.append(MaxLengthValidator(self.HEADER_MAX_CHARS))
+                field.widget.attrs["maxlength"] = self.HEADER_MAX_CHARS
         self.fields["year"].widget.attrs.update(min=1990, max=2100)
         self.fields["year"].validators += [MinValueValidator(1990), MaxValueValidator(2100)]
 

@@ -10,6 +10,8 @@ from django.urls import reverse
 from reports.docx_import import DocxImportError, read_matrix
 from reports.models import Report
 
+from .factories import ReportFactory
+from .test_report_header_and_narratives import HEADER
 from .test_word_import_and_export import upload
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +42,24 @@ def test_a_file_of_another_kind_is_named_for_what_it_is_and_nothing_is_imported(
     assert response.status_code == 200
     assert message in response.context["form"].errors["file"][0]
     assert not Report.objects.exists()
+
+
+def test_a_megabyte_pasted_into_the_report_header_is_refused_and_the_header_is_unchanged(client_for, secretariat):
+    report = ReportFactory(year=2025, key_mandate="Coordinate.")
+    megabyte = "ລາຍງານ word " * 90_000
+    response = client_for(secretariat).post(
+        reverse("report_edit", args=[report.pk]), HEADER | {"key_mandate": megabyte}
+    )
+    assert response.status_code == 200
+    assert "Ensure this value has at most 10000 characters" in response.context["form"].errors["key_mandate"][0]
+    report.refresh_from_db()
+    assert report.key_mandate == "Coordinate."
+
+
+def test_a_long_lao_header_within_the_limit_is_kept(client_for, secretariat):
+    report = ReportFactory(year=2025)
+    lao = "ຄະນະກຳມະການແຫ່ງຊາດ ເພື່ອຄວບຄຸມຢາເສບຕິດ " * 200
+    response = client_for(secretariat).post(reverse("report_edit", args=[report.pk]), HEADER | {"key_mandate": lao})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.key_mandate == lao.strip()
