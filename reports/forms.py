@@ -150,7 +150,10 @@ class NarrativeForm(forms.ModelForm):
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label=_("Comment"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+        label=_("Comment"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        error_messages={"required": _("Write a comment first.")},
     )
 
 

@@ -136,8 +136,10 @@ def _title(request):
 @secretariat_required
 def section_create(request, report_pk):
     report = get_object_or_404(Report, pk=report_pk)
-    parent_pk = request.POST.get("parent")
-    parent = get_object_or_404(MatrixSection, pk=parent_pk, report=report, parent=None) if parent_pk else None
+    parent_pk = request.POST.get("parent", "").strip()
+    if parent_pk and not (parent_pk.isascii() and parent_pk.isdigit()):
+        raise Http404(_("There is no such section in this report."))
+    parent = get_object_or_404(MatrixSection, pk=int(parent_pk), report=report, parent=None) if parent_pk else None
     title = _title(request) or (_("New subsection") if parent else _("New section"))
     editing.add_section(report, title, parent=parent)
     return render_matrix(request, report)

@@ -209,7 +209,8 @@ def comment_create(request, row_pk):
         messages.success(request, _("Comment added."))
     else:
         ensure_editable(report)
-        messages.error(request, _("Write a comment first."))
+        # The comment box sits in the page, not in a form page: its error goes in the message.
+        messages.error(request, " ".join(form.errors["body"]))
     return redirect(f"{report.get_absolute_url()}#row-{row.pk}")
 
 

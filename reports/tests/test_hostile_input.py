@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from reports.docx_import import DocxImportError, read_matrix
-from reports.models import Report
+from reports.models import MatrixSection, Report, RowComment
 
-from .factories import ReportFactory
+from .factories import ReportFactory, RowFactory
 from .test_report_header_and_narratives import HEADER
 from .test_word_import_and_export import upload
 
@@ -63,3 +63,28 @@ def test_a_long_lao_header_within_the_limit_is_kept(client_for, secretariat):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.key_mandate == lao.strip()
+
+
+def test_a_comment_longer_than_the_limit_is_refused_with_a_message_that_says_so(client_for, partner):
+    row = RowFactory(section__report__state="review")
+    response = client_for(partner).post(reverse("comment_create", args=[row.pk]), {"body": "x" * 200_000}, follow=True)
+    page = response.content.decode()
+    assert "Ensure this value has at most 4000 characters (it has 200000)." in page
+    assert "Write a comment first." not in page
+    assert not RowComment.objects.exists()
+
+
+def test_an_empty_comment_still_asks_for_a_comment(client_for, partner):
+    row = RowFactory(section__report__state="review")
+    response = client_for(partner).post(reverse("comment_create", args=[row.pk]), {"body": " "}, follow=True)
+    assert "Write a comment first." in response.content.decode()
+
+
+@pytest.mark.parametrize("parent", ["abc", "1 OR 1=1", "²"])
+def test_a_new_subsection_under_a_parent_that_is_not_a_number_is_not_found(client_for, secretariat, parent):
+    report = ReportFactory()
+    response = client_for(secretariat).post(
+        reverse("section_create", args=[report.pk]), {"parent": parent, "title": "Subsection"}
+    )
+    assert response.status_code == 404
+    assert not MatrixSection.objects.filter(report=report).exists()
