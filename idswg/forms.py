@@ -64,6 +64,20 @@ class AccountForm(forms.ModelForm):
             current = self.instance.groups.filter(name__in=ROLES).values_list("name", flat=True).first()
             self.initial.setdefault("role", current)
 
+    # "Partner" next to "partner", or two logins on one address, would let one person pass for
+    # another in lists and receive the other's password-reset e-mail: both are unique ignoring case.
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another account has this user name (capitals aside)."))
+        return username
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another account uses this e-mail address."))
+        return email
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("role") == PARTNER and not cleaned.get("organisation"):
