@@ -62,6 +62,8 @@ def trends(request, slug):
 def _charts(data):
     """One chart per column; the URL carries a digest of the column so a changed series is not cached."""
     charts = []
+    if not data["rows"]:  # a new table: empty axes would say nothing
+        return charts
     for index, column in enumerate(data["columns"]):
         points = [(row["year"], row["cells"][index]["value"], row["period_months"]) for row in data["rows"]]
         reported = [year for year, value, _m in points if value is not None]

@@ -62,6 +62,8 @@ def test_a_lao_script_name_gets_a_working_slug_and_its_page_opens(client_for, se
     assert country.slug == "spp-lav"
     page = client_for(partner).get(country.get_absolute_url())
     assert page.status_code == 200 and "ສປປ ລາວ" in page.content.decode()
+    page = client_for(secretariat).get(country.get_absolute_url()).content.decode()
+    assert "This table has no columns yet" in page and "No values to chart yet." in page
 
 
 def test_a_name_in_another_script_or_a_reserved_word_still_gets_a_slug_that_works(client_for, secretariat):
