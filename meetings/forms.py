@@ -4,7 +4,7 @@ from datetime import datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,16 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 # the ends of the calendar overflows when times are converted for the .ics and the reminders.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_REMINDER_DAYS = 90
+# The invitation's text and an item's sub-points are paragraphs; a megabyte pasted into one
+# would keep the PDF renderer busy for minutes, so it is refused next to the field.
+MAX_PURPOSE_CHARS = 10_000
+MAX_POINTS_CHARS = 5_000
+
+
+def _cap_length(field, limit):
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = limit
 
 
 def _aware(day, moment):
@@ -66,6 +76,7 @@ class MeetingForm(forms.ModelForm):
         places.min_value = 1
         places.validators.append(MinValueValidator(1))
         places.widget.attrs["min"] = 1
+        _cap_length(self.fields["purpose"], MAX_PURPOSE_CHARS)
         reminder = self.fields["reminder_days"]
         reminder.max_value = MAX_REMINDER_DAYS
         reminder.validators.append(MaxValueValidator(MAX_REMINDER_DAYS))
@@ -129,6 +140,7 @@ class AgendaItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _cap_length(self.fields["points"], MAX_POINTS_CHARS)
         self.fields["presenters"].queryset = Person.objects.select_related("organisation").order_by("name")
         self.fields["presenters"].label_from_instance = lambda p: f"{p.full_name} ({p.organisation.label})"
 
