@@ -65,10 +65,13 @@ class TableForm(forms.Form):
         help_text=_("Printed under the table."),
     )
 
-    def __init__(self, *args, country=None, **kwargs):
+    def __init__(self, *args, country=None, propose=None, **kwargs):
+        """``propose``: a measure id to offer ticked as the last column (one just created from this page)."""
         self.country = country
         self.held_ids = set()  # columns that were to be removed but hold values
         current = table_setup.column_ids(country) if country else []
+        if propose is not None and propose not in current:
+            current.append(propose)
         if country is not None:
             kwargs.setdefault(
                 "initial",

@@ -3,10 +3,13 @@
 The work is done in ``table_setup.py``; these views read the form and show the result.
 """
 
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import Resolver404, resolve
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from idswg.roles import secretariat_required
@@ -16,6 +19,25 @@ from .forms import UNIT_SUGGESTIONS, MeasureForm, TableForm, held_message
 from .models import Country
 
 
+def _proposed(request):
+    """The measure id in ``?measure=`` (set when a new measure was created from a table page), or None."""
+    text = request.GET.get("measure", "")
+    return int(text) if text.isdigit() and len(text) < 10 else None
+
+
+def _back_to(target, measure):
+    """Where to go once ``measure`` is created: back to ``target``, with the measure offered if it is a table page."""
+    parts = urlsplit(target)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return target
+    if match.view_name not in {"seizures:table_new", "seizures:table_edit"}:
+        return target
+    query = urlencode([*((k, v) for k, v in parse_qsl(parts.query) if k != "measure"), ("measure", measure.pk)])
+    return urlunsplit(parts._replace(query=query))
+
+
 def _fields(form):
     return {key: form.cleaned_data[key] for key in ("name", "table_title", "source", "footnotes")}
 
@@ -23,7 +45,9 @@ def _fields(form):
 @secretariat_required
 def table_new(request):
     """A new country's table; ``?name=`` fills in the country (from an import's “Unknown country”)."""
-    form = TableForm(request.POST or None, initial={"name": request.GET.get("name", "")[:100]})
+    form = TableForm(
+        request.POST or None, initial={"name": request.GET.get("name", "")[:100]}, propose=_proposed(request)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             country = table_setup.create_table(measure_ids=form.cleaned_data["measure_ids"], **_fields(form))
@@ -38,7 +62,7 @@ def table_new(request):
 @secretariat_required
 def table_edit(request, slug):
     country = get_object_or_404(Country, slug=slug)
-    form = TableForm(request.POST or None, country=country)
+    form = TableForm(request.POST or None, country=country, propose=_proposed(request))
     if request.method == "POST" and form.is_valid():
         try:
             table_setup.update_table(country.pk, measure_ids=form.cleaned_data["measure_ids"], **_fields(form))
@@ -77,8 +101,14 @@ def measure_new(request):
         except IntegrityError:  # the same measure created by someone else a moment ago
             form.add_error("name", _("“%(name)s (%(unit)s)” already exists.") % data)
         else:
-            messages.success(request, _("The measure %(measure)s is ready.") % {"measure": measure.label})
-            return redirect(_next(request) or "seizures:index")
+            target = _next(request)
+            back = _back_to(target, measure) if target else ""
+            if back and back != target:
+                text = _("The measure %(measure)s is ready and ticked below: save the table to add the column.")
+            else:
+                text = _("The measure %(measure)s is ready.")
+            messages.success(request, text % {"measure": measure.label})
+            return redirect(back or "seizures:index")
     return render(
         request, "seizures/measure_form.html", {"form": form, "next": _next(request), "units": UNIT_SUGGESTIONS}
     )

@@ -107,14 +107,27 @@ def test_the_secretariat_creates_a_measure_and_a_duplicate_is_refused(client_for
     response = client.post(
         reverse("seizures:measure_new") + "?next=/seizures/tables/new/", {**data, "next": "/seizures/tables/new/"}
     )
-    assert response.status_code == 302 and response["Location"] == "/seizures/tables/new/"
     kratom = Measure.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/seizures/tables/new/?measure={kratom.pk}"
     assert kratom.label == "Kratom (kg)" and kratom.slug == "kratom-kg"
     response = client.post(reverse("seizures:measure_new"), {**data, "name": " KRATOM ", "unit": "KG"})
     assert response.status_code == 200 and Measure.objects.count() == 1
     assert response.context["form"].errors["name"] == ["“KRATOM (KG)” already exists."]
     response = client.post(reverse("seizures:measure_new"), {**data, "unit": "litres"})
     assert Measure.objects.count() == 2
+
+
+def test_a_measure_created_from_the_edit_page_is_offered_there_as_the_next_column(client_for, secretariat):
+    country, (first, second) = make_table([2016], measures=2)
+    edit = reverse("seizures:table_edit", kwargs={"slug": country.slug})
+    client = client_for(secretariat)
+    data = {"name": "Kratom", "unit": "kg", "kind": "drug", "display_order": "0", "next": f"{edit}?measure=1"}
+    response = client.post(reverse("seizures:measure_new"), data)
+    kratom = Measure.objects.get(name="Kratom")
+    assert response["Location"] == f"{edit}?measure={kratom.pk}"
+    form = client.get(response["Location"]).context["form"]
+    assert form[f"column-{kratom.pk}"].value() is True and form[f"position-{kratom.pk}"].value() == 3
+    assert TableColumn.objects.filter(country=country).count() == 2  # offered, not added until saved
 
 
 def test_a_measure_never_sends_the_browser_to_another_site(client_for, secretariat):
