@@ -151,7 +151,10 @@ def _out_of_range(value, original):
     decimals = -exponent if exponent < 0 else 0
     if decimals > MAX_DECIMALS:
         return _("“%(text)s” has more than %(n)s decimal places.") % {"text": original.strip(), "n": MAX_DECIMALS}
-    if len(digits) - decimals > MAX_INTEGER_DIGITS:
+    # adjusted() counts the digits before the point even when normalize() turned
+    # trailing zeros into an exponent ("1000000000000000" is 1E+15: one digit).
+    integer_digits = value.adjusted() + 1 if value else 0
+    if integer_digits > MAX_INTEGER_DIGITS:
         return _("“%(text)s” is too large for a seizure table.") % {"text": original.strip()[:40]}
     return ""
 

@@ -98,3 +98,17 @@ def test_display_groups_thousands_like_the_reports():
     assert grouped(Decimal("3521")) == "3,521"
     assert grouped(Decimal("2966.50")) == "2,966.5"
     assert grouped(Decimal("68.3500")) == "68.35"
+
+
+def test_a_round_number_too_large_for_the_table_is_refused_not_stored():
+    for text in ("1000000000000000", "1" + "0" * 39, "1 000 000 000 000 000"):
+        reading = read_number(text, POINT_DECIMAL)
+        assert not reading.ok and "too large" in reading.error, text
+    assert read_number("100000000000", POINT_DECIMAL).value == Decimal("100000000000")  # twelve digits still fit
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("1e40"), allow_nan=False, allow_infinity=False))
+def test_every_value_read_fits_the_database_column(value):
+    reading = read_number(plain(value), POINT_DECIMAL)
+    if reading.ok:
+        assert reading.value < Decimal("1e12") and -reading.value.as_tuple().exponent <= 4
