@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .editing import CELL_FIELDS
+from .editing import CELL_FIELDS, insert_row
 from .models import MatrixRow, MatrixSection, NarrativeSection, Report
 
 HEADER_FIELDS = (
@@ -58,6 +58,5 @@ def start_next_year(report, keep_columns, title=None):
         copy = MatrixRow(section=section_map[row.section_id], position=row.position)
         for name in CELL_FIELDS:
             setattr(copy, name, getattr(row, name) if name in keep_columns else "")
-        copy.save()
-        copy.priority_areas.set(row.priority_areas.all())
+        insert_row(copy, list(row.priority_areas.all()))
     return new

@@ -8,6 +8,7 @@ from django.db import transaction
 from .briefing import load_demo_briefing
 from .demo_content import PLANS, REPORT_2019
 from .demo_content_2015 import REPORT_2015, REPORT_2024
+from .editing import insert_row
 from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 
 MASTER_PLAN = "National Drug Control Master Plan 2016-2020"
@@ -46,10 +47,7 @@ def _add_rows(section, rows, areas_by_number):
             value = cells.get(name, "")
             if value and not value.lstrip().startswith("<"):
                 cells[name] = f"<p>{value}</p>"
-        row = MatrixRow(section=section, position=position, **cells)
-        row.save()
-        if areas:
-            row.priority_areas.set([areas_by_number[n] for n in areas])
+        insert_row(MatrixRow(section=section, position=position, **cells), [areas_by_number[n] for n in areas])
 
 
 def load_report(out, data):

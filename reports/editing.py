@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .layouts import RICH_COLUMNS
-from .models import MatrixRow, MatrixSection, NarrativeSection, Report
+from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 from .sanitise import clean_html
 from .services import ensure_editable
 
@@ -38,9 +38,53 @@ def clean_cells(cells):
     return cleaned
 
 
-def _record_history(row, user, reason=""):
-    row._change_reason = reason
-    MatrixRow.history.bulk_history_create([row], update=True, default_user=user, default_change_reason=reason)
+def _record_history(row, user, reason="", created=False):
+    """One history entry for ``row`` as stored now, its priority-area links included."""
+    record = MatrixRow.history.model(
+        history_date=timezone.now(),
+        # Without a user named, the one of the request (simple_history's middleware), as a plain save would.
+        history_user=user or MatrixRow.history.model.get_default_history_user(row),
+        history_change_reason=reason or None,
+        history_type="+" if created else "~",
+        **{f.attname: getattr(row, f.attname) for f in MatrixRow.history.model.tracked_fields},
+    )
+    record.save()
+    links = MatrixRow.history.model.priority_areas.model
+    through = MatrixRow.priority_areas.through.objects.filter(matrixrow_id=row.pk)
+    links.objects.bulk_create(
+        links(history=record, id=link_id, matrixrow_id=row.pk, priorityarea_id=area_id)
+        for link_id, area_id in through.values_list("id", "priorityarea_id")
+    )
+    return record
+
+
+def _set_links(row, priority_areas):
+    """Link ``row`` to ``priority_areas`` without the per-change history entry: the caller records one entry."""
+    row.skip_history_when_saving = True
+    try:
+        row.priority_areas.set(priority_areas)
+    finally:
+        del row.skip_history_when_saving
+
+
+def insert_row(row, priority_areas=(), user=None, reason=""):
+    """Save the new ``row`` with its links as one history entry (a copied or loaded row), not one per step."""
+    row.skip_history_when_saving = True
+    try:
+        row.save(force_insert=True)
+    finally:
+        del row.skip_history_when_saving
+    if priority_areas:
+        _set_links(row, priority_areas)
+    _record_history(row, user, reason, created=True)
+    return row
+
+
+def record_links(record):
+    """The ids of the priority areas (that still exist) a historical row ``record`` was linked to."""
+    links = MatrixRow.history.model.priority_areas.model.objects.filter(history_id=record.history_id)
+    ids = links.values_list("priorityarea_id", flat=True)
+    return list(PriorityArea.objects.filter(pk__in=list(ids)).values_list("pk", flat=True))
 
 
 @transaction.atomic
@@ -63,21 +107,21 @@ def save_row(row_id, expected_version, cells, user, priority_areas=None, reason=
         mine = MatrixRow(pk=row.pk, section=row.section, version=expected_version, **cleaned)
         raise StaleRow(current=row, mine=mine)
     if priority_areas is not None:
-        row.priority_areas.set(priority_areas)
+        _set_links(row, priority_areas)
     _record_history(row, user, reason)
     return row
 
 
 def restore_row(row_id, record, expected_version, user):
-    """Put the cells of an earlier ``record`` (a historical row) back, as a new version."""
+    """Put the cells and priority-area links of an earlier ``record`` (a historical row) back, as a new version."""
     cells = {name: getattr(record, name) for name in CELL_FIELDS}
     return save_row(
         row_id,
         expected_version,
         cells,
         user,
-        reason=_("Restored the version of %(date)s")
-        % {"date": timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")},
+        priority_areas=record_links(record),
+        reason=_restored_reason(record),
     )
 
 
@@ -93,10 +137,43 @@ def undelete_row(report, record, user):
     row = MatrixRow(pk=record.id, section=section, position=record.position, version=record.version + 1)
     for name in CELL_FIELDS:
         setattr(row, name, getattr(record, name))
-    row._history_user = user
-    row._change_reason = _("Brought back after deletion")
-    row.save(force_insert=True)
-    return row
+    # The deletion's own entry is written after the links went, so the links are those of the version before it.
+    before = MatrixRow.history.filter(id=record.id, history_date__lte=record.history_date).exclude(history_type="-")
+    before = before.order_by("-history_date", "-history_id").first()
+    return insert_row(row, record_links(before) if before else (), user, _("Brought back after deletion"))
+
+
+@transaction.atomic
+def restore_narrative(narrative_id, record, user):
+    """Put the title, text and plan of an earlier ``record`` (a historical narrative) back, as a new entry."""
+    narrative = NarrativeSection.objects.select_related("report").get(pk=narrative_id)
+    ensure_editable(Report.objects.select_for_update().get(pk=narrative.report_id))
+    narrative = NarrativeSection.objects.get(pk=narrative_id)
+    narrative.title, narrative.body = record.title, record.body
+    narrative.plan_id = record.plan_id if Plan.objects.filter(pk=record.plan_id).exists() else None
+    narrative._history_user = user
+    narrative._change_reason = _restored_reason(record)
+    narrative.save()
+    return narrative
+
+
+@transaction.atomic
+def restore_section_title(section_id, record, user):
+    """Put the title of an earlier ``record`` (a historical matrix section) back, as a new entry."""
+    section = MatrixSection.objects.get(pk=section_id)
+    ensure_editable(Report.objects.select_for_update().get(pk=section.report_id))
+    section = MatrixSection.objects.get(pk=section_id)
+    section.title = record.title
+    section._history_user = user
+    section._change_reason = _restored_reason(record)
+    section.save()
+    return section
+
+
+def _restored_reason(record):
+    return _("Restored the version of %(date)s") % {
+        "date": timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")
+    }
 
 
 def _next_position(queryset):

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .editing import CELL_FIELDS
-from .models import MatrixRow, MatrixSection, NarrativeSection, Report
+from .models import MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report
 from .sanitise import plain_text
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -55,6 +55,28 @@ class Change:
 
 
 @dataclass
+class LinkChange:
+    """The priority areas a version linked to, against the version before: removed struck, added highlighted."""
+
+    field: str
+    label: str
+    old: list
+    new: list
+
+    @property
+    def diff(self):
+        parts = []
+        for name in sorted(set(self.old) | set(self.new)):
+            if name not in self.new:
+                parts.append(f"<del>{escape(name)}</del>")
+            elif name not in self.old:
+                parts.append(f"<ins>{escape(name)}</ins>")
+            else:
+                parts.append(escape(name))
+        return mark_safe("; ".join(parts))  # noqa: S308 (every name is escaped above)
+
+
+@dataclass
 class Entry:
     """One saved version: the historical record, what kind of object, and the fields it changed."""
 
@@ -63,6 +85,8 @@ class Entry:
     changes: list = field(default_factory=list)
     kind: str = ""
     latest: bool = False
+    links: list = field(default_factory=list)
+    restorable: bool = False
 
     @property
     def action(self):
@@ -79,22 +103,48 @@ def _changes(model, record, previous, fields):
     ]
 
 
-def _with_changes(model, records, fields, what=lambda r: ""):
-    """``records`` (newest first, of one object) as ``Entry`` items each diffed against the one before."""
+def _with_changes(model, records, fields, what=lambda r: "", links=None):
+    """``records`` (newest first, of one object) as ``Entry`` items each diffed against the one before.
+
+    ``links`` (rows only) maps a record's ``history_id`` to the names of the priority areas it linked to.
+    """
     records = list(records)
     entries = []
     for i, record in enumerate(records):
         previous = records[i + 1] if i + 1 < len(records) else None
-        entries.append(
-            Entry(record, what(record), _changes(model, record, previous, fields), model._meta.model_name, i == 0)
-        )
+        entry = Entry(record, what(record), _changes(model, record, previous, fields), model._meta.model_name, i == 0)
+        if links is not None:
+            entry.links = links.get(record.history_id, [])
+            # A deletion's entry is written after its links went: that is not a change of links.
+            if previous is not None and record.history_type != "-":
+                old = links.get(previous.history_id, [])
+                if set(old) != set(entry.links):
+                    entry.changes.append(LinkChange("priority_areas", _("priority areas"), old, entry.links))
+        entries.append(entry)
     return entries
 
 
+def _links_of(records):
+    """The names of the priority areas each historical row of ``records`` linked to, by ``history_id`` (two queries)."""
+    ids = {}
+    links = MatrixRow.history.model.priority_areas.model.objects
+    for history_id, area_id in links.filter(history_id__in=[r.history_id for r in records]).values_list(
+        "history_id", "priorityarea_id"
+    ):
+        ids.setdefault(history_id, []).append(area_id)
+    wanted = {area_id for area_ids in ids.values() for area_id in area_ids}
+    names = {a.pk: f"{a.plan.name}: {a}" for a in PriorityArea.objects.filter(pk__in=wanted).select_related("plan")}
+    gone = str(_("a priority area since deleted"))
+    return {history_id: sorted(names.get(a, gone) for a in area_ids) for history_id, area_ids in ids.items()}
+
+
+ROW_FIELDS = [*CELL_FIELDS, "position", "section"]
+
+
 def row_history(row):
-    """Every version of ``row``, newest first, with the cells each one changed."""
-    records = row.history.select_related("history_user").order_by("-history_date", "-history_id")
-    return _with_changes(MatrixRow, records, list(CELL_FIELDS) + ["position", "section"])
+    """Every version of ``row``, newest first, with the cells and links each one changed."""
+    records = list(row.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    return _with_changes(MatrixRow, records, ROW_FIELDS, links=_links_of(records))
 
 
 def report_history(report, limit=300):
@@ -114,14 +164,23 @@ def report_history(report, limit=300):
     ):
         for record in records.select_related("history_user").order_by("-history_date", "-history_id")[:limit]:
             by_object.setdefault((model, record.id), []).append(record)
-    for (model, _pk), records in by_object.items():
+    row_links = _links_of([r for (model, _pk), records in by_object.items() if model is MatrixRow for r in records])
+    existing = {
+        NarrativeSection: set(NarrativeSection.objects.filter(report=report).values_list("pk", flat=True)),
+        MatrixSection: set(MatrixSection.objects.filter(report=report).values_list("pk", flat=True)),
+    }
+    for (model, pk), records in by_object.items():
         if model is MatrixRow:
-            fields = list(CELL_FIELDS) + ["position", "section"]
+            fields, links = ROW_FIELDS, row_links
         elif model is NarrativeSection:
-            fields = ["title", "body", "plan", "position"]
+            fields, links = ["title", "body", "plan", "position"], None
         else:
-            fields = ["title", "position", "parent"]
-        entries += _with_changes(model, records, fields, what=lambda r, m=model: _describe(m, r))
+            fields, links = ["title", "position", "parent"], None
+        object_entries = _with_changes(model, records, fields, what=lambda r, m=model: _describe(m, r), links=links)
+        for entry in object_entries:
+            # Narratives and section titles come back from here; rows from their own history page.
+            entry.restorable = pk in existing.get(model, ()) and not entry.latest and entry.record.history_type != "-"
+        entries += object_entries
     entries.sort(key=lambda e: (e.record.history_date, e.record.history_id), reverse=True)
     return entries[:limit]
 

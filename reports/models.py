@@ -216,7 +216,8 @@ class MatrixRow(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # The links are kept with each version too, so the history shows who changed them and a restore brings them back.
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[priority_areas])
 
     class Meta:
         verbose_name = _("matrix row")

@@ -7,7 +7,7 @@ everyone, the secretariat included.
 
 from idswg.access import LOGIN, Rule, members, only_secretariat
 
-from .models import MatrixRow, MatrixSection, Report, RowComment
+from .models import MatrixRow, MatrixSection, NarrativeSection, Report, RowComment
 
 REFUSED = {"anonymous": LOGIN, "partner": 403, "cochair": 403, "secretariat": 403}
 DRAFT_ONLY_SECRETARIAT = {"anonymous": LOGIN, "partner": 404, "cochair": 404, "secretariat": 200}
@@ -28,6 +28,16 @@ def _draft_section():
 def _draft_row():
     section = _draft_section()
     return section.rows.first() or MatrixRow.objects.create(section=section, outputs="<p>Access check</p>")
+
+
+def _draft_narrative():
+    report = _draft_section().report
+    narrative, _ = NarrativeSection.objects.get_or_create(report=report, title="Access check", defaults={"body": "x"})
+    return narrative
+
+
+def _final_narrative():
+    return _report(2015).narratives.order_by("pk").first()
 
 
 def _final_row():
@@ -79,6 +89,18 @@ ACCESS = [
         data={"direction": "up"},
     ),
     Rule("narrative_move", REFUSED, kwargs=lambda w: {"pk": _report(2015).narratives.last().pk}, method="post"),
+    Rule(
+        "narrative_restore",
+        only_secretariat(302),
+        kwargs=lambda w: {"pk": _draft_narrative().pk, "history_id": _draft_narrative().history.last().history_id},
+        method="post",
+    ),
+    Rule(
+        "narrative_restore",
+        REFUSED,
+        kwargs=lambda w: {"pk": _final_narrative().pk, "history_id": _final_narrative().history.last().history_id},
+        method="post",
+    ),
     Rule("narrative_delete", REFUSED, kwargs=lambda w: {"pk": _report(2015).narratives.first().pk}, method="post"),
     Rule(
         "section_create",
@@ -89,6 +111,18 @@ ACCESS = [
     ),
     Rule("section_create", REFUSED, kwargs=lambda w: {"report_pk": _report(2019).pk}, method="post"),
     Rule("section_edit", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post", data={"title": "x"}),
+    Rule(
+        "section_restore",
+        only_secretariat(302),
+        kwargs=lambda w: {"pk": _draft_section().pk, "history_id": _draft_section().history.last().history_id},
+        method="post",
+    ),
+    Rule(
+        "section_restore",
+        REFUSED,
+        kwargs=lambda w: {"pk": _final_section().pk, "history_id": _final_section().history.last().history_id},
+        method="post",
+    ),
     Rule("section_move", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post"),
     Rule("section_delete", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post"),
     Rule("section_reorder", REFUSED, kwargs=lambda w: {"pk": _final_section().pk}, method="post"),

@@ -162,6 +162,28 @@ def row_restore(request, pk, history_id):
     return redirect("row_history", pk=pk)
 
 
+@require_POST
+@secretariat_required
+def narrative_restore(request, pk, history_id):
+    """Put an earlier version of a narrative section back (its title, text and plan), as a new entry."""
+    narrative = get_object_or_404(NarrativeSection, pk=pk)
+    record = get_object_or_404(narrative.history, history_id=history_id)
+    editing.restore_narrative(narrative.pk, record, request.user)
+    messages.success(request, _("The earlier version of the section is back."))
+    return redirect("report_history", pk=narrative.report_id)
+
+
+@require_POST
+@secretariat_required
+def section_restore(request, pk, history_id):
+    """Put an earlier title of a matrix section back, as a new entry."""
+    section = get_object_or_404(MatrixSection, pk=pk)
+    record = get_object_or_404(section.history, history_id=history_id)
+    editing.restore_section_title(section.pk, record, request.user)
+    messages.success(request, _("The earlier title of the section is back."))
+    return redirect("report_history", pk=section.report_id)
+
+
 @secretariat_required
 def narrative_edit(request, report_pk, pk=None):
     report = get_object_or_404(Report, pk=report_pk)
