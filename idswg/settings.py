@@ -51,10 +51,11 @@ DEBUG = envbool("DEBUG", False)
 TESTING = envbool("IDSWG_TESTING", False)
 PRODUCTION = not DEBUG and not TESTING
 
+# In production an unset key stays empty: commands that need no key (migrate, makemigrations,
+# check) still run, while the web server refuses to start (idswg/wsgi.py) and Django refuses
+# anything that signs (sessions, password reset links).
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if PRODUCTION:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+if not SECRET_KEY and not PRODUCTION:
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105 (DEBUG or tests only)
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])

@@ -50,10 +50,30 @@ def run_manage(*args, **env):
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = run_manage("check", DEBUG="0")
+def run_python(code, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "IDSWG_"))}
+    base.pop("DATABASE_URL", None)
+    base.pop("REDIS_URL", None)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_serve_without_a_secret_key():
+    result = run_python("import idswg.wsgi", DEBUG="0", SECRET_KEY="")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "The SECRET_KEY setting must not be empty" in result.stderr
+
+
+def test_production_flags_a_missing_secret_key_in_check_deploy():
+    result = run_manage("check", "--deploy", DEBUG="0", SECRET_KEY="", ALLOWED_HOSTS="idswg.example.org")
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_commands_that_need_no_key_run_without_one():
+    result = run_manage("makemigrations", "--check", "--dry-run", DEBUG="0", SECRET_KEY="")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_check_deploy_reports_nothing_with_production_values():
