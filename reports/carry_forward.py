@@ -5,19 +5,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .editing import CELL_FIELDS, insert_row
-from .models import MatrixRow, MatrixSection, NarrativeSection, Report
+from .models import HEADER_TEXT_FIELDS, MatrixRow, MatrixSection, NarrativeSection, Report
 
-HEADER_FIELDS = (
-    "kind",
-    "layout",
-    "swg_name",
-    "chair_and_cochairs",
-    "focal_points_government",
-    "focal_points_partners",
-    "technical_staff_government",
-    "technical_staff_partners",
-    "key_mandate",
-)
+HEADER_FIELDS = ("kind", "layout", *HEADER_TEXT_FIELDS)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .layouts import RICH_COLUMNS, columns
-from .models import MatrixSection, NarrativeSection, Plan, PriorityArea, Report
+from .models import HEADER_TEXT_FIELDS, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 from .sanitise import clean_html
 
 
@@ -43,30 +43,8 @@ class ReportForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = [
-            "year",
-            "title",
-            "kind",
-            "layout",
-            "swg_name",
-            "chair_and_cochairs",
-            "focal_points_government",
-            "focal_points_partners",
-            "technical_staff_government",
-            "technical_staff_partners",
-            "key_mandate",
-        ]
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 2})
-            for name in (
-                "chair_and_cochairs",
-                "focal_points_government",
-                "focal_points_partners",
-                "technical_staff_government",
-                "technical_staff_partners",
-                "key_mandate",
-            )
-        }
+        fields = ["year", "title", "kind", "layout", *HEADER_TEXT_FIELDS]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in HEADER_TEXT_FIELDS if name != "swg_name"}
 
     # A header field is a few names or a paragraph; a megabyte pasted into one would tie up
     # the PDF renderer for minutes, so it is refused like an over-long matrix cell.

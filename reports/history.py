@@ -8,23 +8,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .editing import CELL_FIELDS
-from .models import MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report
+from .models import HEADER_TEXT_FIELDS, MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report
 from .sanitise import plain_text
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
-REPORT_FIELDS = (
-    "title",
-    "year",
-    "state",
-    "layout",
-    "swg_name",
-    "chair_and_cochairs",
-    "focal_points_government",
-    "focal_points_partners",
-    "technical_staff_government",
-    "technical_staff_partners",
-    "key_mandate",
-)
+REPORT_FIELDS = ("title", "year", "state", "layout", *HEADER_TEXT_FIELDS)
 
 
 def word_diff(old, new):

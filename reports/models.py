@@ -77,6 +77,18 @@ class PriorityArea(models.Model):
         return [line.strip(" -•\t") for line in self.bullets.splitlines() if line.strip(" -•\t")]
 
 
+# The header of a report: who the group is and what it is for (forms, history, next year's copy).
+HEADER_TEXT_FIELDS = (
+    "swg_name",
+    "chair_and_cochairs",
+    "focal_points_government",
+    "focal_points_partners",
+    "technical_staff_government",
+    "technical_staff_partners",
+    "key_mandate",
+)
+
+
 class Report(models.Model):
     """One year's report of the Sector Working Group."""
 
