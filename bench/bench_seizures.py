@@ -74,17 +74,17 @@ def as_xlsx(rows):
 
 def timed_import(upload, user):
     """Upload -> preview -> confirmation (every flagged value confirmed) -> committed; returns figures."""
-    from seizures import imports
+    from seizures import import_plan
 
     start = time.perf_counter()
-    batch = imports.start_import(upload, user)
+    batch = import_plan.start_import(upload, user)
     read = time.perf_counter()
-    preview = imports.plan(batch)
+    preview = import_plan.plan(batch)
     planned = time.perf_counter()
     data = {f"confirm-{item['key']}": "1" for item in preview.flags}
     data.update({f"comment-{item['key']}": "bench" for item in preview.flags})
     with CaptureQueriesContext(connection) as captured:
-        result = imports.apply(batch.pk, data, user)
+        result = import_plan.apply(batch.pk, data, user)
     done = time.perf_counter()
     return {
         "read": read - start,
@@ -152,12 +152,12 @@ def main():
 
 
 def _unchanged(countries, measures, user):
-    from seizures import imports
+    from seizures import import_plan
 
     start = time.perf_counter()
-    batch = imports.start_import(as_xlsx(long_rows(countries, measures)), user)
+    batch = import_plan.start_import(as_xlsx(long_rows(countries, measures)), user)
     read = time.perf_counter()
-    preview = imports.plan(batch)
+    preview = import_plan.plan(batch)
     done = time.perf_counter()
     assert preview.work == 0 and preview.unchanged == COUNTRIES * YEARS * MEASURES, (preview.work, preview.unchanged)
     return {"read": read - start, "preview": done - read, "confirm": 0.0, "total": done - start, "added": 0,

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from idswg.roles import member_required, secretariat_required
 
-from . import exports, imports
+from . import exports, import_plan
 from .forms import NumberFormatForm, UploadForm
-from .importers import ImportRefused, max_bytes
 from .models import Country, ImportBatch
+from .reading import ImportRefused, max_bytes
 from .tables import country_table
 
 
@@ -23,7 +23,7 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None, initial={"country": request.GET.get("country")})
     if request.method == "POST" and form.is_valid():
         try:
-            batch = imports.start_import(
+            batch = import_plan.start_import(
                 form.cleaned_data["file"],
                 request.user,
                 country=form.cleaned_data["country"],
@@ -52,8 +52,8 @@ def preview(request, pk):
         return redirect(batch)
     if request.method == "POST":
         try:
-            result = imports.apply(batch.pk, request.POST, request.user)
-        except imports.NotApplied as refusal:
+            result = import_plan.apply(batch.pk, request.POST, request.user)
+        except import_plan.NotApplied as refusal:
             result = refusal.plan
             if result.ok and result.work:
                 messages.error(request, _("Confirm each questioned value with a comment, or correct the file."))
@@ -68,8 +68,8 @@ def preview(request, pk):
             target = batch.country or Country.objects.filter(pk=batch.rows[0]["country"]).first()
             return redirect(target.get_absolute_url() if target else "seizures:index")
     else:
-        result = imports.plan(batch)
-    missing = {item["key"] for item in imports.unconfirmed(result, posted)} if posted else set()
+        result = import_plan.plan(batch)
+    missing = {item["key"] for item in import_plan.unconfirmed(result, posted)} if posted else set()
     for item in result.flags:
         item["confirmed"] = bool(posted.get(f"confirm-{item['key']}"))
         item["comment"] = posted.get(f"comment-{item['key']}", "")

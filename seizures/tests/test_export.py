@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from seizures import imports
+from seizures import import_plan
 from seizures.exports import safe_text
 from seizures.models import SeizureValue
 from seizures.tests.factories import make_table
@@ -49,6 +49,6 @@ def test_an_exported_table_imports_back_without_changes(client_for, secretariat,
     country, _measures = make_table([2015, 2016, 2017])
     SeizureValue.objects.filter(year=2017).update(period_months=6, footnote="first 6 months for 2017")
     content = client_for(secretariat).get(reverse("seizures:export", args=[country.slug, fmt])).content
-    batch = imports.start_import(SimpleUploadedFile(f"t.{fmt}", content), secretariat, country=country)
-    plan = imports.plan(batch)
+    batch = import_plan.start_import(SimpleUploadedFile(f"t.{fmt}", content), secretariat, country=country)
+    plan = import_plan.plan(batch)
     assert plan.problems == [] and plan.work == 0 and plan.unchanged == 6

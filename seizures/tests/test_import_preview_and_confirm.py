@@ -184,7 +184,7 @@ def test_a_table_layout_file_without_a_country_is_refused_next_to_the_country_fi
 
 
 def test_a_workbook_huge_once_unpacked_is_refused(client_for, secretariat, lao, monkeypatch):
-    monkeypatch.setattr("seizures.importers.MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr("seizures.reading.MAX_UNPACKED_BYTES", 1000)
     rows = [["Year", lao[1].label]] + [[2000 + i, i] for i in range(100)]
     response = upload(client_for(secretariat), xlsx_file(rows), lao[0])
     assert "too large once unpacked" in " ".join(response.context["form"].errors["file"])

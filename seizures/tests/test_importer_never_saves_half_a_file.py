@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seizures import imports
-from seizures.importers import ImportRefused
+from seizures import import_plan
 from seizures.models import SeizureValue
+from seizures.reading import ImportRefused
 from seizures.tests.factories import make_table
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def snapshot():
 
 
 def confirm_everything(batch):
-    result = imports.plan(batch)
+    result = import_plan.plan(batch)
     return {
         **{f"confirm-{item['key']}": "1" for item in result.flags},
         **{f"comment-{item['key']}": "checked" for item in result.flags},
@@ -37,14 +37,14 @@ def confirm_everything(batch):
 def check_all_or_nothing(upload, user, country):
     before = snapshot()
     try:
-        batch = imports.start_import(upload, user, country=country)
+        batch = import_plan.start_import(upload, user, country=country)
     except ImportRefused as refusal:
         assert str(refusal)
         assert snapshot() == before
         return
     try:
-        result = imports.apply(batch.pk, confirm_everything(batch), user)
-    except imports.NotApplied:
+        result = import_plan.apply(batch.pk, confirm_everything(batch), user)
+    except import_plan.NotApplied:
         assert snapshot() == before
         return
     stored = {(v.country_id, v.measure_id, v.year): v.value for v in SeizureValue.objects.all()}

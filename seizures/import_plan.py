@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from . import importers
+from . import reading
 from .entry import ensure_columns
 from .models import Country, ImportBatch, Measure, SeizureValue
 from .numbers import ASK, POINT_DECIMAL, grouped, read_number
@@ -23,14 +23,14 @@ UPDATED_FIELDS = ("value", "period_months", "footnote", "source", "flag", "flag_
 
 
 def start_import(upload, user, country=None, number_format=ASK):
-    """Read ``upload`` into a pending ImportBatch. Raises ``importers.ImportRefused`` if unreadable."""
-    grid = importers.read_upload(upload)
-    layout = importers.detect_layout(grid)
+    """Read ``upload`` into a pending ImportBatch. Raises ``reading.ImportRefused`` if unreadable."""
+    grid = reading.read_upload(upload)
+    layout = reading.detect_layout(grid)
     if layout == "table" and country is None:
-        raise importers.ImportRefused(_("The file is in the table's layout: choose its country."), field="country")
-    cells, problems = importers.cells_from_grid(grid, layout, country)
+        raise reading.ImportRefused(_("The file is in the table's layout: choose its country."), field="country")
+    cells, problems = reading.cells_from_grid(grid, layout, country)
     if not cells and not problems:
-        raise importers.ImportRefused(_("The file has a header but no values."))
+        raise reading.ImportRefused(_("The file has a header but no values."))
     return ImportBatch.objects.create(
         filename=(upload.name or "")[:255],
         layout=layout,
