@@ -59,6 +59,12 @@ class Measure(models.Model):
     unit = models.CharField(_("unit"), max_length=40, help_text=_("e.g. kg, million tablets, litres, cases, persons"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DRUG)
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    decimals = models.PositiveSmallIntegerField(
+        _("decimals shown"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: each figure keeps the decimals it was written with (“137.50”, “45.0”)."),
+    )
 
     class Meta:
         ordering = ["display_order", "name"]
@@ -109,6 +115,9 @@ class SeizureValue(models.Model):
     period_months = models.PositiveSmallIntegerField(
         _("months covered"), default=FULL_YEAR, help_text=_("12 for the full year, 6 for the first six months.")
     )
+    decimals = models.PositiveSmallIntegerField(
+        _("decimals written"), null=True, blank=True, help_text=_("How many decimals the source wrote: 2 for “137.50”.")
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
     footnote = models.CharField(_("footnote"), max_length=500, blank=True)
     flag = models.CharField(
@@ -139,6 +148,9 @@ class SeizureValue(models.Model):
                 condition=Q(period_months__gte=1) & Q(period_months__lte=FULL_YEAR), name="seizures_period_months_1_12"
             ),
             models.CheckConstraint(condition=Q(year__gte=1900) & Q(year__lte=2200), name="seizures_year_plausible"),
+            models.CheckConstraint(
+                condition=Q(decimals__isnull=True) | Q(decimals__lte=4), name="seizures_value_decimals_0_4"
+            ),
         ]
 
     def __str__(self):
@@ -154,6 +166,85 @@ class SeizureValue(models.Model):
         return bool(self.flag) and not self.flag_comment
 
 
+class ReportedTrendTable(models.Model):
+    """A country's trend table as its source reports it (drug by year: ↑ ↓ ↔ •), not computed by the portal.
+
+    Cambodia's “drug use trends 2011-2016” is such a table: its arrows are the source's
+    judgement and may differ from the year-on-year change of the seizure figures, which
+    the portal computes separately (``seizures.trends``) and labels as computed.
+    """
+
+    country = models.OneToOneField(
+        Country, on_delete=models.CASCADE, related_name="reported_trends", verbose_name=_("country")
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    source = models.TextField(_("source"), blank=True)
+    legend = models.CharField(
+        _("legend"), max_length=300, blank=True, help_text=_("As printed, e.g. “↑ = Increase, ↓ = Decrease …”.")
+    )
+    footnotes = models.TextField(_("footnotes"), blank=True)
+
+    class Meta:
+        verbose_name = _("reported trend table")
+        verbose_name_plural = _("reported trend tables")
+
+    def __str__(self):
+        return self.title or str(self.country)
+
+
+class ReportedTrend(models.Model):
+    """One reported trend: a drug (a measure) in one year of a country's reported trend table."""
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("increase")
+        DECREASE = "decrease", _("decrease")
+        STABLE = "stable", _("stable")
+        NOT_REPORTED = "not_reported", _("not reported")
+
+    table = models.ForeignKey(
+        ReportedTrendTable, on_delete=models.CASCADE, related_name="trends", verbose_name=_("trend table")
+    )
+    measure = models.ForeignKey(
+        Measure, on_delete=models.PROTECT, related_name="reported_trends", verbose_name=_("drug")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    direction = models.CharField(_("trend"), max_length=12, choices=Direction.choices)
+    period_months = models.PositiveSmallIntegerField(_("months covered"), default=FULL_YEAR)
+    footnote = models.CharField(_("footnote"), max_length=500, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["table", "measure__display_order", "year"]
+        verbose_name = _("reported trend")
+        verbose_name_plural = _("reported trends")
+        constraints = [
+            models.UniqueConstraint(fields=["table", "measure", "year"], name="seizures_reported_trend_unique"),
+            models.CheckConstraint(
+                condition=Q(direction__in=["increase", "decrease", "stable", "not_reported"]),
+                name="seizures_reported_trend_direction",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2200), name="seizures_reported_trend_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_months__gte=1) & Q(period_months__lte=FULL_YEAR),
+                name="seizures_reported_trend_months_1_12",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.table} {self.year} {self.measure}: {self.direction}"
+
+
 class ImportBatch(models.Model):
     """An uploaded file waiting for confirmation: its cells, read once, kept here rather than in the session.
 
@@ -167,8 +258,13 @@ class ImportBatch(models.Model):
         APPLIED = "applied", _("imported")
         CANCELLED = "cancelled", _("cancelled")
 
+    class Kind(models.TextChoices):
+        SEIZURES = "seizures", _("seizure table")
+        TRENDS = "trends", _("reported trend table")
+
     filename = models.CharField(_("file name"), max_length=255)
     layout = models.CharField(_("layout"), max_length=10)
+    kind = models.CharField(_("table kind"), max_length=10, choices=Kind.choices, default=Kind.SEIZURES)
     country = models.ForeignKey(Country, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("country"))
     number_format = models.CharField(_("number format"), max_length=10, default="ask")
     rows = models.JSONField(_("cells read"), default=list)

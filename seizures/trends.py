@@ -66,7 +66,7 @@ def trend_table(table):
                     "partial": partial and kind != NOT_REPORTED,
                 }
             )
-        out.append({"label": column["label"], "cells": cells})
+        out.append({"measure_id": column["id"], "label": column["label"], "cells": cells})
     return {
         "years": years,
         "rows": out,
