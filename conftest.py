@@ -86,7 +86,6 @@ def real_celery_worker(django_db_setup, django_db_blocker):
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=mail_dir,
         MEDIA_ROOT=str(media_dir),
-        IDSWG_TESTING="1",
     )
     log = open(Path(tempfile.mkdtemp(prefix="idswg-worker-log-")) / "worker.log", "w")
     process = subprocess.Popen(
