@@ -7,9 +7,16 @@ High-Level Meeting's and its venue just "Vientiane"; it has no agenda. Both meet
 past, so their RSVP is closed. Invitations go to the demo partners (people with an e-mail
 of Japan, Australia, the US, the EU and Luxembourg); a few answers are filled in so the
 dashboard has something to show. Loading twice changes nothing.
+
+So that the demo can be tried on any day, the loader also creates the next cycle dated
+from today (``next_cycle``): a Technical Meeting in a week and a High-Level Meeting in
+three weeks, the latter built as the secretariat would build it, by copying the 2024
+agenda with the portal's own ``agenda.copy_agenda``; both are sent to the demo partners
+with the portal's own ``invitations.send_unsent``, so their RSVP is open. The printed
+link is the Embassy of Japan's, on ``SITE_URL`` (which ``make run`` sets to its HOST and PORT).
 """
 
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,6 +24,7 @@ from django.utils import timezone
 
 from idswg.models import Organisation, Person
 
+from . import agenda, invitations
 from .models import AgendaItem, Attendee, Invitation, Meeting, MeetingCoChair, MeetingOrganiser, RsvpAnswer
 
 HLM_TITLE = "High-Level Meeting of the Illicit Drug Sector Working Group and the Mini-Dublin Group 2024"
@@ -171,10 +179,92 @@ def _answer(meeting, answered_on):
         )
 
 
+# The next cycle, counted from the day the demo is loaded.
+NEXT_TM_IN, NEXT_HLM_IN, RSVP_DAYS_BEFORE = timedelta(days=7), timedelta(days=21), timedelta(days=2)
+NEXT_HLM_PURPOSE = """\
+On behalf of the Lao National Commission of Drugs Control and Supervision (LCDC), the Embassy of Japan, and the \
+United Nations Office on Drugs and Crime (UNODC), we would like to invite you to attend this year's High-Level Meeting \
+for the Illicit Drug Sector Working Group and the Mini-Dublin Group. The meeting will take place on {day}, \
+at Double Tree by Hilton Vientiane.
+
+This high-level meeting aims to highlight the implementation progress of the National Drug Control Master Plan, \
+identify emerging and existing challenges, and review the drafts of the Illicit Drug Sector Working Group Report and \
+the Mini-Dublin report."""
+
+
+def open_high_level_meeting(now=None):
+    """The next cycle's High-Level Meeting if one is taking answers (the demo's "already loaded")."""
+    now = now or timezone.now()
+    upcoming = Meeting.objects.filter(kind=Meeting.Kind.HIGH_LEVEL, state=Meeting.State.INVITED, rsvp_deadline__gt=now)
+    return upcoming.order_by("starts_at").first()
+
+
+def _new_meeting(kind, title, day, source=None, **fields):
+    meeting = Meeting.objects.create(
+        kind=kind,
+        title=title,
+        starts_at=_at(day, "08:30"),
+        ends_at=_at(day, "12:30"),
+        rsvp_deadline=_at(day - RSVP_DAYS_BEFORE, "23:59:59"),
+        max_attendees=2,
+        contact_email="secretariat@example.org",
+        **fields,
+    )
+    if source is not None:
+        for link in source.organiser_links.all():
+            MeetingOrganiser.objects.create(meeting=meeting, organisation=link.organisation, order=link.order)
+        for cochair in source.cochairs.all():
+            MeetingCoChair.objects.create(
+                meeting=meeting, person=cochair.person, role=cochair.role, order=cochair.order
+            )
+    return meeting
+
+
+def next_cycle(out, last_hlm, today=None):
+    """The coming Technical and High-Level Meetings, invited and open, unless they already are."""
+    today = today or timezone.localdate()
+    existing = open_high_level_meeting()
+    if existing is not None:
+        out(f"  exists   next cycle: {existing.title} ({existing.local_start:%d %B %Y}, RSVP open)")
+        return existing
+    hlm_day, tm_day = today + NEXT_HLM_IN, today + NEXT_TM_IN
+    technical = _new_meeting(
+        Meeting.Kind.TECHNICAL,
+        TM_TITLE.replace("2024", str(tm_day.year)),
+        tm_day,
+        source=last_hlm,
+        venue="Vientiane",
+    )
+    hlm = _new_meeting(
+        Meeting.Kind.HIGH_LEVEL,
+        HLM_TITLE.replace("2024", str(hlm_day.year)),
+        hlm_day,
+        source=last_hlm,
+        venue=last_hlm.venue,
+        participants=last_hlm.participants,
+        purpose=NEXT_HLM_PURPOSE.format(day=f"{hlm_day:%A, %B} {hlm_day.day}, {hlm_day.year}"),
+    )
+    copied = agenda.copy_agenda(last_hlm, hlm)
+    partners = Organisation.objects.filter(short_name__in=PARTNERS).prefetch_related("people")
+    for meeting in (technical, hlm):
+        invitations.invite(meeting, organisations=partners)
+        sent = invitations.send_unsent(meeting)
+        out(f"  created  {meeting.title} ({meeting.local_start:%d %B %Y}), {sent} invitations sent")
+    out(f"  copied   {len(copied)} agenda items from {last_hlm.title}")
+    return hlm
+
+
+def rsvp_link_line(meeting):
+    """The line that tells whoever starts the demo where to answer an invitation."""
+    japan = meeting.invitations.filter(organisation__short_name="Japan").order_by("pk").first()
+    if japan is None:
+        return ""
+    deadline = f"{meeting.local_deadline:%d %B %Y}"
+    return f"  RSVP link (open until {deadline}) for {japan.name} (Embassy of Japan): {japan.link()}"
+
+
 @transaction.atomic
 def load(out, with_users=True):
-    from datetime import date
-
     technical, _created = _meeting(
         out, Meeting.Kind.TECHNICAL, TM_TITLE, date(2024, 10, 25), date(2024, 10, 23), venue="Vientiane"
     )
@@ -208,4 +298,12 @@ def load(out, with_users=True):
     out(f"  invited  {hlm.invitations.count()} people of {', '.join(PARTNERS)}")
     japan = hlm.invitations.filter(organisation__short_name="Japan").first()
     if japan:
-        out(f"  RSVP link for {japan.name} (Embassy of Japan): {settings.SITE_URL}{japan.get_absolute_url()}")
+        out(f"  RSVP link of 2024 (closed) for {japan.name}: {settings.SITE_URL}{japan.get_absolute_url()}")
+    next_cycle(out, hlm)
+
+
+def summary(out):
+    """Printed after every app's demo (and after the e-mails the console backend prints): where to start."""
+    upcoming = open_high_level_meeting()
+    if upcoming is not None:
+        out(rsvp_link_line(upcoming))

@@ -23,11 +23,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, allow_demo_users=False, **options):
         with_users = settings.DEBUG or allow_demo_users
+        loaded = []
         for config in apps.get_app_configs():
             module_name = f"{config.name}.demo"
             if isinstance(config, PortalAppConfig) and find_spec(module_name):
                 self.stdout.write(self.style.MIGRATE_HEADING(f"{config.verbose_name}:"))
-                import_module(module_name).load(self.stdout.write, with_users=with_users)
+                loaded.append(import_module(module_name))
+                loaded[-1].load(self.stdout.write, with_users=with_users)
+        # A demo module's ``summary(out)`` prints where to start (e.g. an open RSVP link) last, so it stays in view.
+        for module in loaded:
+            if hasattr(module, "summary"):
+                module.summary(self.stdout.write)
         if with_users:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo logins: secretariat, cochair, partner; password {DEMO_PASSWORD!r}.")
