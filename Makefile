@@ -3,10 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-LAO_MO := locale/lo/LC_MESSAGES/django.mo
 HOST ?= 127.0.0.1
-# The address links in e-mails and the demo's printed RSVP link use: where `make run` really listens.
-SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
 
 .PHONY: run test lint format bench worker beat vendor messages setup system-packages
 
@@ -20,17 +17,13 @@ $(VENV)/.installed: requirements.txt
 system-packages:
 	@./scripts/system-packages
 
-setup: system-packages $(VENV)/.installed $(LAO_MO)
-
-# The compiled Lao catalogue is built from the committed .po, never committed itself.
-$(LAO_MO): locale/lo/LC_MESSAGES/django.po $(VENV)/.installed
-	$(PY) manage.py compilemessages -l lo --ignore=.venv --ignore=node_modules
+setup: system-packages $(VENV)/.installed
 
 ## Start the portal with the demo content on http://127.0.0.1:8000 (SQLite, tasks in-process).
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
-	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Lint, then the whole test suite (PostgreSQL/Redis/worker tests run when DATABASE_URL/REDIS_URL are set).
 test: setup lint
@@ -60,6 +53,5 @@ vendor:
 	npm ci --no-audit --no-fund
 	./scripts/vendor-assets
 
-## Refresh the Lao catalogue from the code; then translate what is new (see README, Translations).
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l lo --no-location --ignore=.venv --ignore=node_modules --ignore=static/vendor
+	$(PY) manage.py makemessages -l lo --ignore=.venv --ignore=node_modules

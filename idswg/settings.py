@@ -9,12 +9,9 @@ A malformed value is refused with ``ImproperlyConfigured`` instead of being gues
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -70,8 +67,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "axes",
-    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -80,27 +75,21 @@ INSTALLED_APPS = [
     "idswg.apps.IdswgConfig",
     "meetings.apps.MeetingsConfig",
     "seizures.apps.SeizuresConfig",
-    "dublin.apps.DublinConfig",
     "reports.apps.ReportsConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "idswg.headers.PrivateResponseHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "idswg.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, as django-axes asks: it turns a locked-out log-in into the lock-out page.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "idswg.urls"
@@ -144,8 +133,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# AxesStandaloneBackend first: it refuses a locked-out user name or address before any password check.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -153,10 +140,6 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("lo", _("Lao"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Django has no Lao entry: without one check_for_language("lo") is False and the language
-# switch cannot name Lao in Lao. Lao dates, times and numbers are in idswg/formats/lo/.
-LANG_INFO.setdefault("lo", {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ພາສາລາວ"})
-FORMAT_MODULE_PATH = ["idswg.formats"]
 TIME_ZONE = "Asia/Vientiane"
 USE_I18N = True
 USE_TZ = True
@@ -219,29 +202,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A web request hands work to the broker after its transaction commits (idswg/outbox.py);
-# when the broker is unreachable it must give up within seconds, not hang: the row stays
-# queued and the outbox sweep hands it over once the broker is back.
-CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 # With acks_late a task that outlives the visibility timeout is delivered again.
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": CELERY_TASK_TIME_LIMIT * 4,
-    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
-    "socket_timeout": CELERY_BROKER_CONNECTION_TIMEOUT * 2,
-}
-# Seconds between two runs of the outbox sweep (beat): queued e-mails and renders that are due
-# are handed to the broker again, renders whose worker stopped are taken over.
-OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 60)
-# A render's lease: the worker renews it every third of this while it renders; a job whose
-# lease lapsed has lost its worker and is taken over by the next task.
-RENDER_LEASE_SECONDS = envint("RENDER_LEASE_SECONDS", 30)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "idswg")
 CELERY_BEAT_SCHEDULE = {
     # Idempotent: each unanswered invitation is reminded once, N days before its meeting's deadline.
     "meetings-rsvp-reminders": {"task": "meetings.send_due_reminders", "schedule": 3600.0},
-    # Idempotent: hands over again what the broker never got or a dead worker left behind.
-    "idswg-outbox-sweep": {"task": "idswg.sweep_outbox", "schedule": float(OUTBOX_SWEEP_SECONDS)},
 }
 
 if REDIS_URL:
@@ -259,42 +225,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not D
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Content-Security-Policy (django-csp): scripts, styles, fonts and images come from the portal's
-# own origin only. No inline script or event handler runs (static/js/portal.js wires the few
-# behaviours, htmx runs without eval) and no style attribute applies. The one inline <style>
-# accepted is the one Trix 2 inserts for its editor elements, carrying this response's nonce
-# (templates/reports/_trix.html). ``data:`` images are the SVG icons Bootstrap and Trix write
-# inside their own stylesheets (check boxes, select arrows, the editor toolbar), not another origin.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF, NONCE],
-        "font-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-# Log-in throttling (django-axes, idswg/throttle.py): after AXES_FAILURE_LIMIT wrong passwords for
-# one user name, or from one address, that name or address is locked out for AXES_COOLOFF_MINUTES.
-# The secretariat unlocks from the accounts page, or `manage.py axes_reset_username NAME` (README).
-AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "idswg.throttle.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "idswg.throttle.client_address"
-# Failed attempts are kept (they drive the lock-out); a row per successful log-in is not needed.
-AXES_DISABLE_ACCESS_LOG = True
-# Password-reset requests (idswg/throttle.py): so many per e-mail address and per client address
-# in PASSWORD_RESET_WINDOW_MINUTES; more are refused with a message and send nothing.
-PASSWORD_RESET_LIMIT_PER_EMAIL = envint("PASSWORD_RESET_LIMIT_PER_EMAIL", 3)
-PASSWORD_RESET_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
-PASSWORD_RESET_WINDOW_MINUTES = envint("PASSWORD_RESET_WINDOW_MINUTES", 60)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
