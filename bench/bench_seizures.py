@@ -81,7 +81,7 @@ def timed_import(upload, user):
     read = time.perf_counter()
     preview = import_plan.plan(batch)
     planned = time.perf_counter()
-    data = {f"confirm-{item['key']}": "1" for item in preview.flags}
+    data = {"plan_version": preview.version, **{f"confirm-{item['key']}": "1" for item in preview.flags}}
     data.update({f"comment-{item['key']}": "bench" for item in preview.flags})
     with CaptureQueriesContext(connection) as captured:
         result = import_plan.apply(batch.pk, data, user)

@@ -3,9 +3,10 @@
 ``start_import`` reads the file into an ``ImportBatch`` (nothing else is written);
 ``plan`` compares its cells with the database as it is now: values to add, values to
 change, problems by row and column, and values that need a person's confirmation;
-``apply`` plans again at confirmation time and writes everything or nothing.
+``apply`` locks the tables, plans again and writes everything or nothing.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -50,6 +51,7 @@ class Plan:
     problems: list = field(default_factory=list)
     flags: list = field(default_factory=list)  # items of additions/changes that need confirmation
     ready: list = field(default_factory=list)  # (cell, value) to write
+    already: bool = False  # the batch was imported by an earlier confirmation
 
     @property
     def ok(self):
@@ -58,6 +60,18 @@ class Plan:
     @property
     def work(self):
         return len(self.additions) + len(self.changes)
+
+    @property
+    def version(self):
+        """A fingerprint of what the plan would write (each value with the value it replaces).
+
+        The preview posts it back with the confirmation; ``apply`` compares it with the plan
+        recomputed under the lock, so a confirmation never writes what the person did not see.
+        """
+        seen = sorted(
+            f"{item['key']}:{item['before']}:{item['value']}:{item['months']}" for item in self.additions + self.changes
+        )
+        return hashlib.sha256("|".join(seen).encode()).hexdigest()[:32]
 
 
 def key_of(cell):
@@ -151,29 +165,44 @@ def unconfirmed(result, data):
 
 
 class NotApplied(Exception):
-    """The import cannot be applied as it stands; ``plan`` holds what is wrong."""
+    """The import cannot be applied as it stands; ``plan`` holds what is wrong.
 
-    def __init__(self, result):
+    ``stale`` is True when the tables changed since the preview (another import or an
+    edit): ``plan`` then says what the file would change now, to be confirmed again.
+    """
+
+    def __init__(self, result, stale=False):
         super().__init__("import not applied")
         self.plan = result
+        self.stale = stale
 
 
 @transaction.atomic
 def apply(batch_id, data, user):
-    """Plan the batch again and write all of it in one transaction; returns the Plan applied.
+    """Lock the batch's tables, plan again and write all of it in one transaction; returns the Plan applied.
 
-    Raises NotApplied (nothing written) if the batch has problems, a flagged value is not
-    confirmed with a comment, or the batch is no longer pending.
+    The countries' rows are locked (``select_for_update``, in id order) *before* the plan
+    is recomputed, so two confirmations into one table run one after the other and the
+    second plans against the first one's result. ``data["plan_version"]`` must be the
+    ``Plan.version`` the person saw; if the tables changed since, NotApplied with
+    ``stale=True`` carries the new plan. Raises NotApplied (nothing written) if the batch
+    has problems or a flagged value is not confirmed with a comment. Confirming a batch
+    that is already imported changes nothing and returns a Plan with ``already=True``.
     """
     batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+    if batch.state == ImportBatch.State.APPLIED:
+        return Plan(already=True)
     if batch.state != ImportBatch.State.PENDING:
         raise NotApplied(Plan(problems=[{"row": "", "col": "", "message": _("This import is already closed.")}]))
+    country_ids = sorted({cell["country"] for cell in batch.rows})
+    list(Country.objects.select_for_update().filter(pk__in=country_ids).order_by("pk").values_list("pk", flat=True))
     result = plan(batch)
+    if result.ok and result.work and data.get("plan_version") != result.version:
+        raise NotApplied(result, stale=True)
     if not result.ok or unconfirmed(result, data) or not result.work:
         raise NotApplied(result)
     comments = {item["key"]: data.get(f"comment-{item['key']}", "").strip() for item in result.flags}
     flags = {item["key"]: item["flag"] for item in result.flags}
-    country_ids = {cell["country"] for cell, _v in result.ready}
     existing = {
         (v.country_id, v.measure_id, v.year): v
         for v in SeizureValue.objects.select_for_update().filter(country_id__in=country_ids)

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from seizures import import_plan
 from seizures.models import ImportBatch, SeizureValue
 from seizures.tests.factories import make_table
 
@@ -40,6 +41,11 @@ def upload(client, file, country=None, number_format="ask"):
     return client.post(reverse("seizures:import"), data)
 
 
+def confirm(client, batch, data):
+    """Post the preview's confirmation as the page does, with the version of the plan it shows."""
+    return client.post(batch.get_absolute_url(), {"plan_version": import_plan.plan(batch).version, **data})
+
+
 def test_a_table_layout_csv_is_previewed_and_nothing_is_saved_before_confirmation(client_for, secretariat, lao):
     country, heroin, opium = lao
     client = client_for(secretariat)
@@ -50,7 +56,7 @@ def test_a_table_layout_csv_is_previewed_and_nothing_is_saved_before_confirmatio
     page = client.get(batch.get_absolute_url()).content.decode()
     assert "1 value to add" in page and "1 value to change" in page and "1 unchanged" in page
     assert not SeizureValue.objects.filter(year=2017).exists()
-    response = client.post(batch.get_absolute_url(), {})
+    response = confirm(client, batch, {})
     assert response.status_code == 302
     added = SeizureValue.objects.get(year=2017, measure=heroin)
     assert added.value == Decimal(120) and added.period_months == 6 and added.entered_by == secretariat
@@ -67,7 +73,7 @@ def test_a_long_layout_xlsx_is_read(client_for, secretariat, lao):
     upload(client, xlsx_file(rows))
     batch = ImportBatch.objects.get()
     assert batch.layout == "long"
-    client.post(batch.get_absolute_url(), {})
+    confirm(client, batch, {})
     assert SeizureValue.objects.get(year=2017).value == Decimal("68.35")
 
 
@@ -83,7 +89,7 @@ def test_problems_are_listed_by_row_and_column_and_block_the_import(client_for, 
     assert "negative" in problems[(2, "B")] and "not a number" in problems[(2, "C")]
     assert "not a year" in problems[(3, "A")]
     assert "Confirm the import" not in response.content.decode()
-    assert client.post(batch.get_absolute_url(), {}).status_code == 200
+    assert confirm(client, batch, {}).status_code == 200
     assert not SeizureValue.objects.filter(year__gte=2017).exists()
 
 
@@ -94,7 +100,7 @@ def test_an_ambiguous_number_is_asked_about_and_the_number_format_settles_it(cli
     batch = ImportBatch.objects.get()
     response = client.get(batch.get_absolute_url())
     assert "could be 1.234 or 1\u202f234" in response.content.decode()
-    client.post(batch.get_absolute_url(), {"number_format": "comma"})
+    confirm(client, batch, {"number_format": "comma"})
     assert client.get(batch.get_absolute_url()).context["plan"].additions[0]["value"] == Decimal("1.234")
 
 
@@ -106,9 +112,9 @@ def test_a_flagged_value_needs_a_confirmation_with_a_comment(client_for, secreta
     plan = client.get(batch.get_absolute_url()).context["plan"]
     (flag,) = plan.flags
     assert "more than ten times" in flag["flag"]
-    response = client.post(batch.get_absolute_url(), {f"confirm-{flag['key']}": "1"})
+    response = confirm(client, batch, {f"confirm-{flag['key']}": "1"})
     assert response.status_code == 200 and not SeizureValue.objects.filter(year=2017).exists()
-    client.post(batch.get_absolute_url(), {f"confirm-{flag['key']}": "1", f"comment-{flag['key']}": "One big bust"})
+    confirm(client, batch, {f"confirm-{flag['key']}": "1", f"comment-{flag['key']}": "One big bust"})
     saved = SeizureValue.objects.get(year=2017)
     assert saved.flag == flag["flag"] and saved.flag_comment == "One big bust"
 
@@ -120,7 +126,7 @@ def test_confirmation_checks_again_against_the_database_as_it_is_then(client_for
     batch = ImportBatch.objects.get()
     assert not client.get(batch.get_absolute_url()).context["plan"].flags
     SeizureValue.objects.filter(measure=heroin).update(value=Decimal(1))  # someone corrected the series meanwhile
-    response = client.post(batch.get_absolute_url(), {})
+    response = confirm(client, batch, {})
     assert response.status_code == 200 and response.context["plan"].flags
     assert not SeizureValue.objects.filter(year=2017).exists()
 
@@ -132,7 +138,7 @@ def test_a_formula_in_a_cell_is_reported_not_calculated(client_for, secretariat,
     batch = ImportBatch.objects.get()
     (problem,) = client.get(batch.get_absolute_url()).context["plan"].problems
     assert problem["col"] == "B" and "formula" in problem["message"]
-    client.post(batch.get_absolute_url(), {})
+    confirm(client, batch, {})
     assert not SeizureValue.objects.filter(year=2017).exists()
 
 
@@ -167,7 +173,7 @@ def test_a_cancelled_import_cannot_be_confirmed(client_for, secretariat, lao):
     upload(client, csv_file(f"Year,{heroin.label}\n2017,150\n"), country)
     batch = ImportBatch.objects.get()
     client.post(reverse("seizures:import_cancel", args=[batch.pk]))
-    client.post(batch.get_absolute_url(), {})
+    confirm(client, batch, {})
     assert not SeizureValue.objects.filter(year=2017).exists()
 
 

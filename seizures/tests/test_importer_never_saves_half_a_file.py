@@ -29,6 +29,7 @@ def snapshot():
 def confirm_everything(batch):
     result = import_plan.plan(batch)
     return {
+        "plan_version": result.version,
         **{f"confirm-{item['key']}": "1" for item in result.flags},
         **{f"comment-{item['key']}": "checked" for item in result.flags},
     }
