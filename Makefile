@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# The address links in e-mails and the demo's printed RSVP link use: where `make run` really listens.
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
 
 .PHONY: run test lint format bench worker beat vendor messages setup system-packages
 
@@ -22,8 +24,8 @@ setup: system-packages $(VENV)/.installed
 ## Start the portal with the demo content on http://127.0.0.1:8000 (SQLite, tasks in-process).
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Lint, then the whole test suite (PostgreSQL/Redis/worker tests run when DATABASE_URL/REDIS_URL are set).
 test: setup lint
