@@ -15,6 +15,12 @@ def _account(world):
     return {"pk": world["users"]["partner"].pk}
 
 
+def _message(world):
+    from .models import SentMessage
+
+    return {"pk": SentMessage.objects.order_by("pk").first().pk}
+
+
 def _hlm_invitation(world):
     from django.apps import apps
 
@@ -94,6 +100,11 @@ ACCESS = [
     Rule("account_list", only_secretariat()),
     Rule("account_create", only_secretariat()),
     Rule("account_edit", only_secretariat(), kwargs=_account),
+    Rule("account_unlock", only_secretariat(302), kwargs=_account, method="post"),
+    Rule("outbox", only_secretariat()),
+    Rule("outbox", only_secretariat(), query="?state=failed"),
+    # The demo's messages are sent: a resend changes nothing and says so.
+    Rule("outbox_resend", only_secretariat(302), kwargs=_message, method="post"),
     Rule("render_list", only_secretariat()),
     Rule("render_status", only_secretariat(), kwargs=_contact_list),
     Rule("render_request", only_secretariat(302), kwargs=_contact_list, method="post"),
@@ -107,7 +118,7 @@ ACCESS = [
     Rule("render_download", {**only_secretariat(), "cochair": 200}, kwargs=_rendered_hlm_briefing),
     Rule("render_status", members(), kwargs=_report(2019)),
     Rule("render_status", {**members(), "partner": 403}, kwargs=_report(2024)),
-    Rule("briefing_edit", only_secretariat(), kwargs=lambda world: {"meeting_pk": _hlm(world).pk}),
+    Rule("reports:briefing_edit", only_secretariat(), kwargs=lambda world: {"meeting_pk": _hlm(world).pk}),
 ]
 
 __all__ = ["ACCESS", "LOGIN"]

@@ -5,6 +5,8 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from seizures.models import Country
+
 from .layouts import RICH_COLUMNS, columns
 from .models import HEADER_TEXT_FIELDS, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 from .sanitise import clean_html
@@ -184,3 +186,21 @@ class DocxUploadForm(forms.Form):
         if data.get("year") and Report.objects.filter(kind=Report.Kind.ANNUAL, year=data["year"]).exists():
             self.add_error("year", _("There is already a report for this year."))
         return data
+
+
+class BriefingForm(forms.Form):
+    """What goes into a meeting's briefing (``reports.briefing``): the invitation, a report, seizure tables."""
+
+    include_invitation = forms.BooleanField(label=_("Invitation and agenda"), required=False)
+    report = forms.ModelChoiceField(
+        label=_("Report"),
+        queryset=Report.objects.order_by("-year", "kind"),
+        required=False,
+        empty_label=_("(no report)"),
+    )
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Seizure tables"),
+        queryset=Country.objects.order_by("display_order", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

@@ -41,7 +41,7 @@ class RowRenderer:
         self.can_comment = can_comment
         self.secretariat = is_secretariat(request.user)
         self.csrf = escape(get_token(request))
-        self.urls = {name: reverse(name, args=[_PK]) for name in _ROW_URLS}
+        self.urls = {name: reverse(f"reports:{name}", args=[_PK]) for name in _ROW_URLS}
         self.show_indicator = report.layout == LAYOUT_2015
         labels = {
             "indicator": gettext("Indicator:"),

@@ -44,7 +44,7 @@ class Plan(models.Model):
         return f"{self.name} ({self.period})"
 
     def get_absolute_url(self):
-        return reverse("plan_detail", args=[self.pk])
+        return reverse("reports:plan_detail", args=[self.pk])
 
     @property
     def period(self):
@@ -141,7 +141,7 @@ class Report(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("report_detail", args=[self.pk])
+        return reverse("reports:report_detail", args=[self.pk])
 
     @property
     def is_final(self):
@@ -251,7 +251,7 @@ class MatrixRow(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("row_history", args=[self.pk])
+        return reverse("reports:row_history", args=[self.pk])
 
 
 class RowComment(models.Model):

@@ -1,6 +1,6 @@
 """Setting up seizure tables: a new country's table, its columns, and new measures.
 
-The secretariat does this on the portal's pages (``table_views.py``) before importing a
+The secretariat does this on the portal's pages (``views/setup.py``) before importing a
 file for a country or a measure the portal does not know yet; nothing here is ever done
 by an import itself. A column that holds values is never removed: the values would
 disappear from the table without a trace.

@@ -30,7 +30,7 @@ def test_saving_the_parts_configures_the_briefing_and_renders_it(
     # The demo binds the Lao PDR table; the secretariat adds Cambodia's, which changes the briefing.
     countries = apps.get_model("seizures", "Country").objects.filter(name__in=["Lao PDR", "Cambodia"])
     client = client_for(secretariat)
-    url = reverse("briefing_edit", kwargs={"meeting_pk": demo.pk})
+    url = reverse("reports:briefing_edit", kwargs={"meeting_pk": demo.pk})
     assert client.get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

@@ -18,7 +18,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def post_row(client, row, version, progress, **extra):
     data = {"version": version, "outputs": row.outputs, "progress": progress, "challenges": row.challenges}
     data.update(extra)
-    return client.post(reverse("row_edit", args=[row.pk]), data, **HTMX)
+    return client.post(reverse("reports:row_edit", args=[row.pk]), data, **HTMX)
 
 
 def test_a_save_at_the_current_version_is_stored_and_counts_up(secretariat):
@@ -85,7 +85,7 @@ def test_a_save_sets_the_rows_priority_areas(client_for, secretariat):
 def test_an_indicator_too_long_is_refused_next_to_the_field(client_for, secretariat):
     row = RowFactory(section__report__layout="2015")
     data = {"version": 1, "indicator": "x" * 301}
-    response = client_for(secretariat).post(reverse("row_edit", args=[row.pk]), data, **HTMX)
+    response = client_for(secretariat).post(reverse("reports:row_edit", args=[row.pk]), data, **HTMX)
     assert response.status_code == 422
     assert "invalid-feedback" in response.content.decode()
     assert MatrixRow.objects.get(pk=row.pk).version == 1

@@ -47,7 +47,7 @@ def test_the_row_history_page_shows_links_added_and_removed(client_for, secretar
     row = RowFactory()
     editing.save_row(row.pk, 1, {}, secretariat, priority_areas=[demand])
     editing.save_row(row.pk, 2, {}, secretariat, priority_areas=[supply])
-    page = client_for(secretariat).get(reverse("row_history", args=[row.pk])).content.decode()
+    page = client_for(secretariat).get(reverse("reports:row_history", args=[row.pk])).content.decode()
     assert f"<del>{demand.plan.name}: {demand}</del>" in page
     assert f"<ins>{supply.plan.name}: {supply}</ins>" in page
 
@@ -56,7 +56,7 @@ def test_a_link_change_through_the_page_is_recorded_for_the_logged_in_user(clien
     area = PriorityAreaFactory()
     row = RowFactory()
     data = {"version": 1, "progress": "<p>x</p>", "priority_areas": [area.pk]}
-    client_for(secretariat).post(reverse("row_edit", args=[row.pk]), data, **HTMX)
+    client_for(secretariat).post(reverse("reports:row_edit", args=[row.pk]), data, **HTMX)
     latest = row.history.first()
     assert latest.history_user == secretariat
     assert list(latest.priority_areas.values_list("priorityarea_id", flat=True)) == [area.pk]
@@ -68,7 +68,7 @@ def test_restoring_an_earlier_version_brings_its_links_back(client_for, secretar
     editing.save_row(row.pk, 1, {"progress": "<p>Good</p>"}, secretariat, priority_areas=[demand])
     good = row.history.first()
     editing.save_row(row.pk, 2, {"progress": "<p>Bad</p>"}, secretariat, priority_areas=[supply])
-    client_for(secretariat).post(reverse("row_restore", args=[row.pk, good.history_id]), {"version": 3})
+    client_for(secretariat).post(reverse("reports:row_restore", args=[row.pk, good.history_id]), {"version": 3})
     stored = MatrixRow.objects.get(pk=row.pk)
     assert stored.progress == "<p>Good</p>" and stored.version == 4
     assert _links(row) == {demand.pk}
@@ -96,7 +96,9 @@ def test_restoring_a_row_of_a_final_report_is_refused_and_keeps_its_links(client
     _make_final(row.section.report)
     with pytest.raises(ReportReadOnly):
         editing.restore_row(row.pk, first, 3, secretariat)
-    response = client_for(secretariat).post(reverse("row_restore", args=[row.pk, first.history_id]), {"version": 3})
+    response = client_for(secretariat).post(
+        reverse("reports:row_restore", args=[row.pk, first.history_id]), {"version": 3}
+    )
     assert response.status_code == 403
     assert _links(row) == {supply.pk}
 
@@ -106,9 +108,9 @@ def test_restoring_an_earlier_narrative_makes_it_the_newest_version(client_for, 
     narrative.title, narrative.body = "Lessons", "<p>Vandalised</p>"
     narrative.save()
     first = narrative.history.order_by("history_date", "history_id").first()
-    page = client_for(secretariat).get(reverse("report_history", args=[narrative.report_id])).content.decode()
-    assert reverse("narrative_restore", args=[narrative.pk, first.history_id]) in page
-    response = client_for(secretariat).post(reverse("narrative_restore", args=[narrative.pk, first.history_id]))
+    page = client_for(secretariat).get(reverse("reports:report_history", args=[narrative.report_id])).content.decode()
+    assert reverse("reports:narrative_restore", args=[narrative.pk, first.history_id]) in page
+    response = client_for(secretariat).post(reverse("reports:narrative_restore", args=[narrative.pk, first.history_id]))
     assert response.status_code == 302
     narrative.refresh_from_db()
     assert (narrative.title, narrative.body) == ("Lessons learned", "<p>Cooperation works.</p>")
@@ -122,7 +124,7 @@ def test_restoring_an_earlier_section_title(client_for, secretariat):
     section.title = "Oops"
     section.save()
     first = section.history.order_by("history_date", "history_id").first()
-    client_for(secretariat).post(reverse("section_restore", args=[section.pk, first.history_id]))
+    client_for(secretariat).post(reverse("reports:section_restore", args=[section.pk, first.history_id]))
     section.refresh_from_db()
     assert section.title == "A. Sectoral thematic areas"
     assert section.history.first().history_user == secretariat
@@ -139,9 +141,14 @@ def test_a_narrative_or_section_of_a_final_report_is_not_restored(client_for, se
     with pytest.raises(ReportReadOnly):
         editing.restore_narrative(narrative.pk, first_narrative, secretariat)
     client = client_for(secretariat)
-    assert client.post(reverse("narrative_restore", args=[narrative.pk, first_narrative.history_id])).status_code == 403
-    assert client.post(reverse("section_restore", args=[section.pk, first_section.history_id])).status_code == 403
-    page = client.get(reverse("report_history", args=[narrative.report_id])).content.decode()
+    assert (
+        client.post(reverse("reports:narrative_restore", args=[narrative.pk, first_narrative.history_id])).status_code
+        == 403
+    )
+    assert (
+        client.post(reverse("reports:section_restore", args=[section.pk, first_section.history_id])).status_code == 403
+    )
+    page = client.get(reverse("reports:report_history", args=[narrative.report_id])).content.decode()
     assert "Restore this" not in page
     assert NarrativeSection.objects.get(pk=narrative.pk).body == "<p>Stored</p>"
     assert MatrixSection.objects.get(pk=section.pk).title == "Stored title"
@@ -151,7 +158,7 @@ def test_only_the_secretariat_restores_a_narrative(client_for, partner, cochair)
     narrative = NarrativeFactory(body="<p>Original</p>", report__state="review")
     first = narrative.history.first()
     NarrativeSection.objects.filter(pk=narrative.pk).update(body="<p>Current</p>")
-    url = reverse("narrative_restore", args=[narrative.pk, first.history_id])
+    url = reverse("reports:narrative_restore", args=[narrative.pk, first.history_id])
     for user in (partner, cochair):
         assert client_for(user).post(url).status_code == 403
     assert NarrativeSection.objects.get(pk=narrative.pk).body == "<p>Current</p>"
@@ -160,7 +167,7 @@ def test_only_the_secretariat_restores_a_narrative(client_for, partner, cochair)
 def test_a_version_of_another_narrative_is_not_found(client_for, secretariat):
     one, other = NarrativeFactory(), NarrativeFactory()
     response = client_for(secretariat).post(
-        reverse("narrative_restore", args=[one.pk, other.history.first().history_id])
+        reverse("reports:narrative_restore", args=[one.pk, other.history.first().history_id])
     )
     assert response.status_code == 404
 

@@ -11,9 +11,9 @@ from .factories import PlanFactory, PriorityAreaFactory
 
 def test_members_read_a_plan_with_its_priority_areas(client_for, partner):
     area = PriorityAreaFactory(number=3, title="Expand Regional Cooperation", bullets="- Expand BLOs\n- Mekong MOU")
-    page = client_for(partner).get(reverse("plan_detail", args=[area.plan_id])).content.decode()
+    page = client_for(partner).get(reverse("reports:plan_detail", args=[area.plan_id])).content.decode()
     assert "Expand Regional Cooperation" in page and "<li>Expand BLOs</li>" in page
-    assert client_for(partner).get(reverse("plan_list")).status_code == 200
+    assert client_for(partner).get(reverse("reports:plan_list")).status_code == 200
 
 
 def test_the_secretariat_creates_a_plan_with_areas(client_for, secretariat):
@@ -29,7 +29,7 @@ def test_the_secretariat_creates_a_plan_with_areas(client_for, secretariat):
         "areas-1-number": 2,
         "areas-1-title": "Formulation and improvement on drug law and regulation",
     }
-    response = client_for(secretariat).post(reverse("plan_create"), data)
+    response = client_for(secretariat).post(reverse("reports:plan_create"), data)
     plan = Plan.objects.get()
     assert response["Location"] == plan.get_absolute_url()
     assert [a.number for a in plan.priority_areas.all()] == [1, 2]
@@ -44,7 +44,7 @@ def test_a_period_ending_before_it_starts_is_refused_next_to_the_field(client_fo
         "areas-TOTAL_FORMS": 0,
         "areas-INITIAL_FORMS": 0,
     }
-    response = client_for(secretariat).post(reverse("plan_create"), data)
+    response = client_for(secretariat).post(reverse("reports:plan_create"), data)
     assert "The last year cannot come before the first." in response.content.decode()
     assert not Plan.objects.exists()
 
@@ -62,4 +62,4 @@ def test_the_database_refuses_two_areas_with_one_number(db):
 
 def test_partners_cannot_edit_plans(client_for, partner):
     plan = PlanFactory()
-    assert client_for(partner).get(reverse("plan_edit", args=[plan.pk])).status_code == 403
+    assert client_for(partner).get(reverse("reports:plan_edit", args=[plan.pk])).status_code == 403

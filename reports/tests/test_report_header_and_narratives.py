@@ -25,7 +25,7 @@ HEADER = {
 
 
 def test_the_secretariat_creates_a_draft_report_with_its_header(client_for, secretariat):
-    response = client_for(secretariat).post(reverse("report_create"), HEADER)
+    response = client_for(secretariat).post(reverse("reports:report_create"), HEADER)
     report = Report.objects.get()
     assert response["Location"] == report.get_absolute_url()
     assert report.state == "draft"
@@ -35,21 +35,21 @@ def test_the_secretariat_creates_a_draft_report_with_its_header(client_for, secr
 
 def test_a_second_report_for_the_same_year_is_refused_and_nothing_changes(client_for, secretariat):
     ReportFactory(year=2025, title="The first one")
-    response = client_for(secretariat).post(reverse("report_create"), HEADER)
+    response = client_for(secretariat).post(reverse("reports:report_create"), HEADER)
     assert response.status_code == 200
     assert "There is already a report of this kind for 2025." in response.content.decode()
     assert Report.objects.count() == 1
 
 
 def test_an_implausible_year_is_refused_next_to_the_field(client_for, secretariat):
-    response = client_for(secretariat).post(reverse("report_create"), HEADER | {"year": 3025})
+    response = client_for(secretariat).post(reverse("reports:report_create"), HEADER | {"year": 3025})
     assert "Ensure this value is less than or equal to 2100." in response.content.decode()
     assert not Report.objects.exists()
 
 
 def test_editing_the_header_is_kept_in_the_history_with_the_editor(client_for, secretariat):
     report = ReportFactory(year=2025)
-    client_for(secretariat).post(reverse("report_edit", args=[report.pk]), HEADER | {"title": "Renamed"})
+    client_for(secretariat).post(reverse("reports:report_edit", args=[report.pk]), HEADER | {"title": "Renamed"})
     report.refresh_from_db()
     assert report.title == "Renamed"
     assert report.history.first().history_user == secretariat
@@ -68,7 +68,7 @@ def test_a_narrative_section_lists_the_priority_areas_of_its_plan(client_for, se
         "body": "<div><em>Excerpt</em></div>",
         "plan": plan.pk,
     }
-    client_for(secretariat).post(reverse("narrative_create", args=[report.pk]), data)
+    client_for(secretariat).post(reverse("reports:narrative_create", args=[report.pk]), data)
     narrative = NarrativeSection.objects.get(report=report)
     assert narrative.body == "<div><em>Excerpt</em></div>"
     page = client_for(partner).get(report.get_absolute_url()).content.decode()
@@ -79,7 +79,7 @@ def test_a_narrative_section_lists_the_priority_areas_of_its_plan(client_for, se
 
 def test_deleting_a_narrative_keeps_it_in_the_history(client_for, secretariat):
     narrative = NarrativeFactory()
-    client_for(secretariat).post(reverse("narrative_delete", args=[narrative.pk]))
+    client_for(secretariat).post(reverse("reports:narrative_delete", args=[narrative.pk]))
     assert not NarrativeSection.objects.filter(pk=narrative.pk).exists()
     assert NarrativeSection.history.filter(id=narrative.pk, history_type="-").exists()
 
@@ -96,5 +96,5 @@ def test_narrative_sections_are_moved_up_and_down(client_for, secretariat):
     report = ReportFactory()
     lessons = NarrativeFactory(report=report, title="Lessons learned", position=1)
     priorities = NarrativeFactory(report=report, title="Key priorities", position=2)
-    client_for(secretariat).post(reverse("narrative_move", args=[priorities.pk]), {"direction": "up"})
+    client_for(secretariat).post(reverse("reports:narrative_move", args=[priorities.pk]), {"direction": "up"})
     assert list(report.narratives.order_by("position").values_list("pk", flat=True)) == [priorities.pk, lessons.pk]

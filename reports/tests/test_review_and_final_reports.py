@@ -28,7 +28,7 @@ def test_a_draft_cannot_jump_to_final(secretariat):
 
 def test_a_report_in_review_can_go_back_to_draft(client_for, secretariat):
     report = ReportFactory(state="review")
-    client_for(secretariat).post(reverse("report_state", args=[report.pk]), {"state": "draft"})
+    client_for(secretariat).post(reverse("reports:report_state", args=[report.pk]), {"state": "draft"})
     report.refresh_from_db()
     assert report.state == "draft"
 
@@ -40,7 +40,7 @@ def test_partners_and_cochairs_read_reports_in_review_and_final_but_not_drafts(c
         client = client_for(user)
         assert client.get(draft.get_absolute_url()).status_code == 404
         assert client.get(in_review.get_absolute_url()).status_code == 200
-        listing = client.get(reverse("report_list")).content.decode()
+        listing = client.get(reverse("reports:report_list")).content.decode()
         assert in_review.title in listing and draft.title not in listing
 
 
@@ -87,20 +87,20 @@ def test_crafted_requests_cannot_change_a_final_report(client_for, secretariat):
     narrative = NarrativeFactory(report=report)
     client = client_for(secretariat)
     posts = [
-        (reverse("row_edit", args=[row.pk]), {"version": 1, "progress": "<p>late</p>"}),
-        (reverse("row_delete", args=[row.pk]), {}),
-        (reverse("row_move", args=[row.pk]), {"direction": "down"}),
-        (reverse("row_create", args=[row.section_id]), {}),
-        (reverse("section_create", args=[report.pk]), {"title": "late"}),
-        (reverse("section_delete", args=[row.section_id]), {}),
+        (reverse("reports:row_edit", args=[row.pk]), {"version": 1, "progress": "<p>late</p>"}),
+        (reverse("reports:row_delete", args=[row.pk]), {}),
+        (reverse("reports:row_move", args=[row.pk]), {"direction": "down"}),
+        (reverse("reports:row_create", args=[row.section_id]), {}),
+        (reverse("reports:section_create", args=[report.pk]), {"title": "late"}),
+        (reverse("reports:section_delete", args=[row.section_id]), {}),
         (
-            reverse("report_edit", args=[report.pk]),
+            reverse("reports:report_edit", args=[report.pk]),
             {"year": report.year, "title": "late", "kind": "annual", "layout": "2019"},
         ),
-        (reverse("report_state", args=[report.pk]), {"state": "draft"}),
-        (reverse("narrative_edit", args=[report.pk, narrative.pk]), {"kind": "other", "title": "late"}),
-        (reverse("narrative_delete", args=[narrative.pk]), {}),
-        (reverse("row_restore", args=[row.pk, row.history.first().history_id]), {"version": 1}),
+        (reverse("reports:report_state", args=[report.pk]), {"state": "draft"}),
+        (reverse("reports:narrative_edit", args=[report.pk, narrative.pk]), {"kind": "other", "title": "late"}),
+        (reverse("reports:narrative_delete", args=[narrative.pk]), {}),
+        (reverse("reports:row_restore", args=[row.pk, row.history.first().history_id]), {"version": 1}),
     ]
     for url, data in posts:
         assert client.post(url, data, **HTMX).status_code == 403, url
@@ -114,12 +114,14 @@ def test_a_final_report_page_offers_no_editing(client_for, secretariat):
     row = RowFactory(section__report__state="final")
     page = client_for(secretariat).get(row.section.report.get_absolute_url()).content.decode()
     assert "read-only" in page
-    assert reverse("row_edit", args=[row.pk]) not in page
+    assert reverse("reports:row_edit", args=[row.pk]) not in page
 
 
 def test_a_partner_comments_on_a_row_during_review(client_for, partner):
     row = RowFactory(section__report__state="review")
-    response = client_for(partner).post(reverse("comment_create", args=[row.pk]), {"body": "Add the 2024 figures."})
+    response = client_for(partner).post(
+        reverse("reports:comment_create", args=[row.pk]), {"body": "Add the 2024 figures."}
+    )
     assert response.status_code == 302
     comment = RowComment.objects.get(row=row)
     assert comment.author == partner and comment.resolved_at is None
@@ -136,21 +138,21 @@ def test_comments_are_refused_outside_review(partner):
 
 def test_a_comment_is_kept_as_text_not_markup(client_for, partner):
     row = RowFactory(section__report__state="review")
-    client_for(partner).post(reverse("comment_create", args=[row.pk]), {"body": "<script>alert(1)</script>"})
+    client_for(partner).post(reverse("reports:comment_create", args=[row.pk]), {"body": "<script>alert(1)</script>"})
     page = client_for(partner).get(row.section.report.get_absolute_url()).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
 
 
 def test_an_empty_comment_is_refused(client_for, partner):
     row = RowFactory(section__report__state="review")
-    client_for(partner).post(reverse("comment_create", args=[row.pk]), {"body": "   "})
+    client_for(partner).post(reverse("reports:comment_create", args=[row.pk]), {"body": "   "})
     assert not RowComment.objects.exists()
 
 
 def test_the_secretariat_resolves_a_comment(client_for, secretariat, partner):
     comment = CommentFactory(row__section__report__state="review", author=partner)
-    assert client_for(partner).post(reverse("comment_resolve", args=[comment.pk])).status_code == 403
-    client_for(secretariat).post(reverse("comment_resolve", args=[comment.pk]))
+    assert client_for(partner).post(reverse("reports:comment_resolve", args=[comment.pk])).status_code == 403
+    client_for(secretariat).post(reverse("reports:comment_resolve", args=[comment.pk]))
     comment.refresh_from_db()
     assert comment.resolved_by == secretariat and comment.resolved_at is not None
 

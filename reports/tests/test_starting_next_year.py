@@ -58,7 +58,7 @@ def test_a_year_that_already_has_a_report_is_refused(db):
 def test_the_secretariat_chooses_the_columns_on_a_form(client_for, secretariat):
     report = make_2019()
     response = client_for(secretariat).post(
-        reverse("report_next_year", args=[report.pk]), {"title": "IDSWG report 2020", "keep": ["outputs"]}
+        reverse("reports:report_next_year", args=[report.pk]), {"title": "IDSWG report 2020", "keep": ["outputs"]}
     )
     new = Report.objects.get(year=2020)
     assert response["Location"] == new.get_absolute_url()
@@ -69,5 +69,5 @@ def test_the_secretariat_chooses_the_columns_on_a_form(client_for, secretariat):
 def test_the_form_says_when_next_year_exists(client_for, secretariat):
     report = make_2019()
     ReportFactory(year=2020)
-    response = client_for(secretariat).post(reverse("report_next_year", args=[report.pk]), {"title": "x"})
+    response = client_for(secretariat).post(reverse("reports:report_next_year", args=[report.pk]), {"title": "x"})
     assert response.status_code == 200 and "There is already a report for 2020" in response.content.decode()

@@ -78,20 +78,21 @@ def test_the_import_page_previews_then_creates_a_draft(client_for, secretariat):
     data = report_to_docx(sample_report())
     client = client_for(secretariat)
     response = client.post(
-        reverse("report_import"), {"year": 2018, "title": "IDSWG report 2018", "layout": "2019", "file": upload(data)}
+        reverse("reports:report_import"),
+        {"year": 2018, "title": "IDSWG report 2018", "layout": "2019", "file": upload(data)},
     )
     page = response.content.decode()
     assert 'data-testid="preview"' in page and "Members learned" in page
     assert not Report.objects.filter(year=2018).exists()
     token = re.search(r'name="confirm" value="([^"]+)"', page).group(1)
-    response = client.post(reverse("report_import"), {"confirm": token})
+    response = client.post(reverse("reports:report_import"), {"confirm": token})
     report = Report.objects.get(year=2018)
     assert response["Location"] == report.get_absolute_url()
     assert report.state == "draft" and len(list(report_for_display(report).all_rows())) == 2
 
 
 def test_a_tampered_confirmation_creates_nothing(client_for, secretariat):
-    client_for(secretariat).post(reverse("report_import"), {"confirm": "tampered:value"})
+    client_for(secretariat).post(reverse("reports:report_import"), {"confirm": "tampered:value"})
     assert not Report.objects.exists()
 
 
@@ -125,7 +126,7 @@ def test_a_bad_file_gets_a_clear_error_next_to_the_field_and_changes_nothing(cas
     with pytest.raises(DocxImportError, match=message):
         read_matrix(io.BytesIO(data))
     response = client_for(secretariat).post(
-        reverse("report_import"), {"year": 2018, "title": "x", "layout": "2019", "file": upload(data)}
+        reverse("reports:report_import"), {"year": 2018, "title": "x", "layout": "2019", "file": upload(data)}
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -150,17 +151,17 @@ def test_a_year_that_already_has_a_report_is_refused_next_to_the_field(client_fo
     ReportFactory(year=2018)
     data = report_to_docx(sample_report())
     response = client_for(secretariat).post(
-        reverse("report_import"), {"year": 2018, "title": "x", "layout": "2019", "file": upload(data)}
+        reverse("reports:report_import"), {"year": 2018, "title": "x", "layout": "2019", "file": upload(data)}
     )
     assert "There is already a report for this year." in response.content.decode()
 
 
 def test_members_download_a_report_they_can_read(client_for, partner):
     report = sample_report()
-    assert client_for(partner).get(reverse("report_export_docx", args=[report.pk])).status_code == 404
+    assert client_for(partner).get(reverse("reports:report_export_docx", args=[report.pk])).status_code == 404
     report.state = "final"
     report.save()
-    response = client_for(partner).get(reverse("report_export_docx", args=[report.pk]))
+    response = client_for(partner).get(reverse("reports:report_export_docx", args=[report.pk]))
     assert response["Content-Type"] == DOCX and response.content[:2] == b"PK"
 
 

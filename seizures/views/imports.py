@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from idswg.roles import member_required, secretariat_required
 
-from . import exports, import_plan
-from .forms import NumberFormatForm, UploadForm
-from .models import Country, ImportBatch
-from .reading import ImportRefused, max_bytes
-from .tables import country_table
+from .. import exports, import_plan
+from ..forms import NumberFormatForm, UploadForm
+from ..models import Country, ImportBatch
+from ..reading import ImportRefused, max_bytes
+from ..tables import country_table
 
 
 @secretariat_required

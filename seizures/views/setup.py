@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from idswg.roles import secretariat_required
 
-from . import table_setup
-from .forms import UNIT_SUGGESTIONS, MeasureForm, TableForm, held_message
-from .models import Country
+from .. import table_setup
+from ..forms import UNIT_SUGGESTIONS, MeasureForm, TableForm, held_message
+from ..models import Country
 
 
 def _proposed(request):

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from idswg.roles import member_required, secretariat_required
 
-from . import editing
-from .forms import RowForm
-from .layouts import table_columns
-from .models import MatrixRow, MatrixSection, Report
-from .review import can_comment
-from .services import ensure_editable, readable_report, report_for_display
+from .. import editing
+from ..forms import RowForm
+from ..layouts import table_columns
+from ..models import MatrixRow, MatrixSection, Report
+from ..review import can_comment
+from ..services import ensure_editable, readable_report, report_for_display
 
 
 def row_context(request, row, report):
@@ -54,8 +54,8 @@ def render_matrix(request, report, status=200, editing_row=None):
     return render(request, "reports/_matrix.html", context, status=status)
 
 
-@require_GET
 @member_required
+@require_GET
 def row_fragment(request, pk):
     """One row as shown (the cancel button of the editor swaps it back)."""
     row, report = _row(request, pk)
@@ -103,24 +103,24 @@ def row_edit(request, pk):
     return render(request, "reports/_row.html", row_context(request, saved, report))
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def row_create(request, section_pk):
     section = get_object_or_404(MatrixSection.objects.select_related("report"), pk=section_pk)
     row = editing.add_row(section)
     return render_matrix(request, section.report, editing_row=row)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def row_move(request, pk):
     row, report = _row(request, pk)
     editing.move_row(row, request.POST.get("direction", "up"))
     return render_matrix(request, report)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def row_delete(request, pk):
     row, report = _row(request, pk)
     editing.delete_row(row)
@@ -132,8 +132,8 @@ def _title(request):
     return (request.headers.get("HX-Prompt") or request.POST.get("title") or "").strip()[:500]
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def section_create(request, report_pk):
     report = get_object_or_404(Report, pk=report_pk)
     parent_pk = request.POST.get("parent", "").strip()
@@ -145,8 +145,8 @@ def section_create(request, report_pk):
     return render_matrix(request, report)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def section_edit(request, pk):
     section = get_object_or_404(MatrixSection.objects.select_related("report"), pk=pk)
     title = _title(request)
@@ -155,24 +155,24 @@ def section_edit(request, pk):
     return render_matrix(request, section.report)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def section_move(request, pk):
     section = get_object_or_404(MatrixSection.objects.select_related("report"), pk=pk)
     editing.move_section(section, request.POST.get("direction", "up"))
     return render_matrix(request, section.report)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def section_delete(request, pk):
     section = get_object_or_404(MatrixSection.objects.select_related("report"), pk=pk)
     editing.delete_section(section)
     return render_matrix(request, section.report)
 
 
-@require_POST
 @secretariat_required
+@require_POST
 def section_reorder(request, pk):
     """The rows of a section in the order a drag and drop left them (``row`` ids in order)."""
     section = get_object_or_404(MatrixSection.objects.select_related("report"), pk=pk)

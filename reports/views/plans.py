@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from idswg.roles import member_required, secretariat_required
 
-from .forms import PlanForm, PriorityAreaFormSet
-from .models import Plan, PriorityArea
+from ..forms import PlanForm, PriorityAreaFormSet
+from ..models import Plan, PriorityArea
 
 
 @member_required

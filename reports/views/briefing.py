@@ -1,34 +1,15 @@
 """The secretariat's page to choose what goes into a meeting's briefing (``reports.briefing``)."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from idswg import renders
 from idswg.roles import secretariat_required
 from meetings.models import Meeting
-from seizures.models import Country
 
-from . import briefing
-from .models import Report
-
-
-class BriefingForm(forms.Form):
-    include_invitation = forms.BooleanField(label=gettext_lazy("Invitation and agenda"), required=False)
-    report = forms.ModelChoiceField(
-        label=gettext_lazy("Report"),
-        queryset=Report.objects.order_by("-year", "kind"),
-        required=False,
-        empty_label=gettext_lazy("(no report)"),
-    )
-    countries = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Seizure tables"),
-        queryset=Country.objects.order_by("display_order", "name"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+from .. import briefing
+from ..forms import BriefingForm
 
 
 @secretariat_required

@@ -11,16 +11,16 @@ from django.views.decorators.http import require_GET
 
 from idswg.roles import member_required, secretariat_required
 
-from . import docx_export, docx_import
-from .forms import DocxUploadForm
-from .services import readable_report
+from .. import docx_export, docx_import
+from ..forms import DocxUploadForm
+from ..services import readable_report
 
 SIGNING_SALT = "reports.docx-import"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@require_GET
 @member_required
+@require_GET
 def report_export_docx(request, pk):
     report = readable_report(request.user, pk)
     response = HttpResponse(docx_export.report_to_docx(report), content_type=DOCX)
@@ -36,12 +36,12 @@ def report_import(request):
             payload = signing.loads(request.POST["confirm"], salt=SIGNING_SALT, max_age=3600)
         except signing.BadSignature:
             messages.error(request, _("The preview expired or was altered; upload the file again."))
-            return redirect("report_import")
+            return redirect("reports:report_import")
         try:
             report = docx_import.create_draft(payload["matrix"], payload["year"], payload["title"], payload["layout"])
         except IntegrityError:
             messages.error(request, _("There is already a report for this year."))
-            return redirect("report_import")
+            return redirect("reports:report_import")
         messages.success(
             request,
             _("Imported %(n)s rows into the draft “%(title)s”.")
