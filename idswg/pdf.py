@@ -5,6 +5,12 @@ as ordinary ``{% static %}`` URLs. The URL fetcher below reads those from the st
 files on disk, so a render never goes to the network (a worker may have none) and the
 output is the same on every machine. Anything else (http, ftp, local paths outside
 the static folders) is refused.
+
+With DEBUG off ``{% static %}`` names the hashed copies collectstatic wrote to
+``STATIC_ROOT`` (``pdf/print.70e0f17b0abd.css``), and the stylesheets there name
+hashed fonts; the static finders know only the plain names of the source folders.
+So ``static_path`` reads the collected files through the manifest storage's own
+mapping (plain and hashed names alike), and the source folders otherwise.
 """
 
 import hashlib
@@ -21,6 +27,7 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)  # it reports each woff
 import weasyprint  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
+from django.contrib.staticfiles.storage import staticfiles_storage  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
@@ -59,11 +66,28 @@ class StaticFileFetcher(URLFetcher):
 
 
 def static_path(name):
-    """The file on disk of the static file ``name`` (e.g. ``pdf/print.css``)."""
-    found = finders.find(name)
-    if not found:
+    """The file on disk of the static file ``name``, plain (``pdf/print.css``) or hashed.
+
+    A name the manifest knows is read from ``STATIC_ROOT`` under its hashed name (the
+    copy whose ``url()`` references collectstatic rewrote); any other from the source
+    folders (DEBUG, the tests, or no collectstatic yet).
+    """
+    collected = _collected_name(name)
+    found = staticfiles_storage.path(collected) if collected else finders.find(name)
+    if not found or not Path(found).is_file():
         raise FileNotFoundError(f"no static file {name}")
     return Path(found)
+
+
+def _collected_name(name):
+    """The hashed name in ``STATIC_ROOT`` of ``name`` (plain or hashed), or None."""
+    manifest = getattr(staticfiles_storage, "hashed_files", None)  # plain name -> hashed name
+    if not manifest:
+        return None
+    plain = staticfiles_storage.hash_key(staticfiles_storage.clean_name(name))
+    if plain in manifest:
+        return manifest[plain]
+    return name if name in manifest.values() else None  # a few hundred names, a few fetches per render
 
 
 def _system_fonts():

@@ -142,7 +142,10 @@ def run(job_id):
         obj = document.get_object(job.object_id)
         input_hash = document.fingerprint(obj)
         content, pages = pdf.render(document.html(obj))
-    except Exception as exc:  # a broken template or data is shown on the page, not raised at a worker
+    except (KeyboardInterrupt, SystemExit):
+        raise  # the worker is stopping; the render did not fail, the job is left to the next attempt
+    except BaseException as exc:  # shown on the page, not raised at a worker; WeasyPrint's
+        # FatalURLFetchingError (a static file it cannot read) derives from BaseException
         logger.exception("render of %s %s failed", job.document, job.object_id)
         _finish(job, state=State.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000] or _("Unknown error"))
         return job.state
