@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+LAO_MO := locale/lo/LC_MESSAGES/django.mo
 HOST ?= 127.0.0.1
 # The address links in e-mails and the demo's printed RSVP link use: where `make run` really listens.
 SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
@@ -19,7 +20,11 @@ $(VENV)/.installed: requirements.txt
 system-packages:
 	@./scripts/system-packages
 
-setup: system-packages $(VENV)/.installed
+setup: system-packages $(VENV)/.installed $(LAO_MO)
+
+# The compiled Lao catalogue is built from the committed .po, never committed itself.
+$(LAO_MO): locale/lo/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) manage.py compilemessages -l lo --ignore=.venv --ignore=node_modules
 
 ## Start the portal with the demo content on http://127.0.0.1:8000 (SQLite, tasks in-process).
 run: setup
@@ -55,5 +60,6 @@ vendor:
 	npm ci --no-audit --no-fund
 	./scripts/vendor-assets
 
+## Refresh the Lao catalogue from the code; then translate what is new (see README, Translations).
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l lo --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages -l lo --no-location --ignore=.venv --ignore=node_modules --ignore=static/vendor

@@ -1,5 +1,6 @@
 """What every app shares: accounts, the directory of organisations and people, the mail outbox."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
@@ -98,6 +99,13 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="users",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language the portal speaks to this user; empty: as their browser asks."),
     )
 
     class Meta(AbstractUser.Meta):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import render_views, views
+from . import language, render_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,7 +25,7 @@ urlpatterns = [
     path("documents/<slug:key>/<int:obj_id>/render/", render_views.render_request, name="render_request"),
     path("documents/<slug:key>/<int:obj_id>/status/", render_views.render_status, name="render_status"),
     path("documents/<slug:key>/<int:obj_id>/download/", render_views.render_download, name="render_download"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.set_language, name="set_language"),
     path("meetings/", include("meetings.urls")),
     path("reports/", include("reports.urls")),
     path("seizures/", include("seizures.urls")),
