@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .models import Attendee, Invitation
+from idswg.spreadsheets import append_text_row, safe_text
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .models import Attendee, Invitation
 
 
 def summary(meeting):
@@ -53,12 +53,6 @@ def attendees(meeting):
     )
 
 
-def neutralise(value):
-    """Keep a spreadsheet from reading a cell as a formula (CSV/formula injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 def header():
     return [_("No."), _("Name"), _("Position"), _("Organisation"), _("E-mail"), _("Answer"), _("Note"), _("Arrived")]
 
@@ -70,12 +64,12 @@ def rows(meeting):
         arrived = f"{timezone.localtime(attendee.checked_in_at):%H:%M}" if attendee.checked_in_at else ""
         yield [
             number,
-            neutralise(attendee.name),
-            neutralise(attendee.position),
-            neutralise(organisation),
-            neutralise(attendee.email),
+            safe_text(attendee.name),
+            safe_text(attendee.position),
+            safe_text(organisation),
+            safe_text(attendee.email),
             str(invitation.get_state_display()),
-            neutralise(invitation.note),
+            safe_text(invitation.note),
             arrived,
         ]
 
@@ -92,19 +86,16 @@ def xlsx_bytes(meeting):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Participants")[:31]
-    sheet.append([meeting.title])
+    append_text_row(sheet, [meeting.title])  # as typed, even “=…”: a text cell, never a formula
     sheet["A1"].font = Font(bold=True, size=13)
     when = date_format(meeting.local_start, "l j F Y, H:i") + "–" + date_format(meeting.local_end, "H:i")
-    sheet.append([f"{when}, {meeting.venue}"])
+    append_text_row(sheet, [f"{when}, {meeting.venue}"])
     sheet.append([])
-    sheet.append(header())
+    append_text_row(sheet, header())
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for row in rows(meeting):
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, never a formula
+        append_text_row(sheet, row)
     for column, width in zip("ABCDEFGH", (5, 30, 36, 34, 30, 22, 30, 8), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A5"

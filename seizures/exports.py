@@ -11,16 +11,10 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from idswg.spreadsheets import safe_text, sheet_title
+
 from .models import FULL_YEAR
 from .numbers import plain
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text):
-    """``text`` made harmless for a spreadsheet: “=1+1” becomes “'=1+1”."""
-    text = str(text)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def table_rows(table):
@@ -65,7 +59,7 @@ def to_csv(table):
 def to_xlsx(table):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = table["country"][:31] or "Table"
+    sheet.title = sheet_title(table["country"], _("Table"))
     for row in table_rows(table):
         sheet.append([_xlsx_value(value) for value in row])
     sheet.freeze_panes = "B2"

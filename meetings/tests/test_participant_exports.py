@@ -45,6 +45,17 @@ def test_the_xlsx_holds_text_never_formulas(client_for, secretariat, meeting):
     assert sheet.max_row == 6
 
 
+def test_a_meeting_title_starting_with_equals_is_written_as_text_not_a_formula(client_for, secretariat, meeting):
+    meeting.title = '=HYPERLINK("http://evil","Technical Meeting")'
+    meeting.venue = "=1+1"
+    meeting.save()
+    response = client_for(secretariat).get(reverse("meetings:participants_xlsx", args=[meeting.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == meeting.title and sheet["A1"].data_type == "s"
+    assert sheet["A2"].value.endswith(", =1+1") and sheet["A2"].data_type == "s"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
 def test_the_sign_in_sheet_lists_attendees_and_blank_rows(client_for, secretariat, meeting):
     page = client_for(secretariat).get(reverse("meetings:sign_in_sheet", args=[meeting.pk])).content.decode()
     assert "ສົມພອນ ວົງສາ" in page and "Not coming" not in page and "Signature" in page

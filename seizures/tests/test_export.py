@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from seizures import import_plan
 from seizures.exports import safe_text
 from seizures.models import SeizureValue
-from seizures.tests.factories import make_table
+from seizures.tests.factories import CountryFactory, make_table
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,15 @@ def test_an_exported_table_imports_back_without_changes(client_for, secretariat,
     batch = import_plan.start_import(SimpleUploadedFile(f"t.{fmt}", content), secretariat, country=country)
     plan = import_plan.plan(batch)
     assert plan.problems == [] and plan.work == 0 and plan.unchanged == 6
+
+
+@pytest.mark.parametrize(
+    "name", ["Lao PDR: north/south?", "Viet Nam [*]", "'Quoted'", "A country named \\ / ? * [ ] : only"]
+)
+def test_xlsx_export_names_its_sheet_even_when_the_country_name_has_characters_excel_refuses(client_for, partner, name):
+    country, _measures = make_table([2016], country=CountryFactory(name=name))
+    response = client_for(partner).get(reverse("seizures:export", args=[country.slug, "xlsx"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.title and not set(sheet.title) & set("\\/?*[]:") and not sheet.title.startswith("'")
+    assert sheet["B2"].value == 100
