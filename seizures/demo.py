@@ -1,4 +1,6 @@
-"""Demo seizure tables: Lao PDR 2008-2017, Cambodia 2011-2016 and Viet Nam 2012-2017, from the seed.
+"""Demo seizure tables: Lao PDR 2008-2017, Cambodia 2011-2016 (arrests from 2008) and Viet Nam 2012-2017.
+
+Also Cambodia's reported trend table 2011-2016, all from the seed.
 
 The figures are typed as ``dublin-group-regional-report-2017.txt`` prints them (“3,521”,
 “68,35”, “-”) and read with the same rules as any entry, so the questionable ones come
@@ -9,8 +11,9 @@ their series (Lao cannabis “462,988” kg in 2016 among a few thousand a year)
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import Country, Measure, SeizureValue, TableColumn
-from .numbers import COMMA_DECIMAL, POINT_DECIMAL, read_number
+from .models import Country, Measure, ReportedTrend, ReportedTrendTable, SeizureValue, TableColumn
+from .numbers import COMMA_DECIMAL, POINT_DECIMAL, decimals_of, read_number
+from .reported_trends import DEFAULT_LEGEND, read_direction
 from .validation import series_flags
 
 D, C = Measure.Kind.DRUG, Measure.Kind.COUNT
@@ -35,6 +38,27 @@ PILLS_300 = (
     "The figures include quantities reported as grams; all of which were converted into estimated pill "
     "equivalent of 300 mg per pill."
 )
+
+ARREST_YEARS = list(range(2008, 2017))
+CAMBODIA_TRENDS_SOURCE = (
+    "DAINAP; Official communication with the National Authority for Combating Drugs (NACD); Cambodia country "
+    "presentation, National Authority for Combating Drugs (NACD), NACD presentation at the Global SMART Programme "
+    "Regional Workshop, Jakarta, 28-29 August 2013; Communication with the NACD September 2014 and March 2015."
+)
+ECSTASY_NOTE = (
+    "Inverted commas used with the word “ecstasy” denote pills sold as ecstasy but which may not contain MDMA "
+    "and/or any of its analogues but rather other illicit drugs and/or substances not under international control."
+)
+# Cambodia's drug use trends 2011-2016 as the report prints them. The seed's text copy lost the
+# arrows to character recognition; read back by their shape: “1”, “t”, “Ť” are ↑ (a stem with
+# a head), “ţ”, “Ļ”, “Ţ” are ↓ (a hook below), “•” is not reported.
+CAMBODIA_TRENDS = [
+    ("Methamphetamine pills", "pills", "↑ ↑ ↑ ↑ ↑ ↑", ""),
+    ("Crystalline methamphetamine", "kg", "↑ ↑ ↑ ↑ ↑ ↑", ""),
+    ("Ecstasy", "pills", "↑ ↑ • • ↓ ↑", ECSTASY_NOTE),
+    ("Cannabis herb", "kg", "↑ • • • ↑ ↓", ""),
+    ("Heroin", "kg", "↓ • • • ↑ ↑", ""),
+]
 
 # (name, unit, kind, display order)
 MEASURES = [
@@ -100,8 +124,23 @@ TABLES = [
             ("Hashish oil", "kg", "n/a n/a n/a 0 1.5 0"),
             ("Cocaine", "kg", "1.1 41.0 12.9 7.9 5.3 14.04"),
             ("Heroin", "kg", "2.1 0.3 38.3 1.8 2.5 6.27"),
-            ("Drug-related cases", "cases", "1,005 818 889 1,337 3,061 4,246", "", CAMBODIA_ARRESTS_SOURCE),
-            ("Drug-related arrests", "persons", "2,381 1,788 1,830 3,142 7,088 9,933", "", CAMBODIA_ARRESTS_SOURCE),
+            # Table 4 of the report goes back to 2008 for arrests.
+            (
+                "Drug-related cases",
+                "cases",
+                "198 309 400 1,005 818 889 1,337 3,061 4,246",
+                "",
+                CAMBODIA_ARRESTS_SOURCE,
+                ARREST_YEARS,
+            ),
+            (
+                "Drug-related arrests",
+                "persons",
+                "394 615 864 2,381 1,788 1,830 3,142 7,088 9,933",
+                "",
+                CAMBODIA_ARRESTS_SOURCE,
+                ARREST_YEARS,
+            ),
         ],
     },
     {
@@ -171,16 +210,41 @@ def load(out, with_users=True):
             },
         )
         _say(out, created, f"seizure table {country.name}")
-        if not created:
-            continue
-        for position, (name, unit, cells, *extra) in enumerate(table["columns"]):
-            measure = measures[(name, unit)]
-            TableColumn.objects.create(country=country, measure=measure, position=position)
-            _load_column(country, measure, table, cells.split(), *extra)
+        if created:
+            for position, (name, unit, cells, *extra) in enumerate(table["columns"]):
+                measure = measures[(name, unit)]
+                TableColumn.objects.create(country=country, measure=measure, position=position)
+                _load_column(country, measure, table, cells.split(), *extra)
+        if country.name == "Cambodia":
+            _load_trends(out, country, measures)
 
 
-def _load_column(country, measure, table, cells, footnote="", source=""):
-    read = {year: read_seed_cell(text) for year, text in zip(table["years"], cells, strict=True)}
+def _load_trends(out, country, measures):
+    """Cambodia's reported drug use trends 2011-2016 (not computed: the source's own arrows)."""
+    table, created = ReportedTrendTable.objects.get_or_create(
+        country=country,
+        defaults={
+            "title": "Trends in the use of drugs in Cambodia, 2011-2016",
+            "source": CAMBODIA_TRENDS_SOURCE,
+            "legend": DEFAULT_LEGEND,
+        },
+    )
+    _say(out, created, f"reported trend table {country.name}")
+    if not created:
+        return
+    for name, unit, arrows, footnote in CAMBODIA_TRENDS:
+        for year, arrow in zip(range(2011, 2017), arrows.split(), strict=True):
+            ReportedTrend.objects.create(
+                table=table,
+                measure=measures[(name, unit)],
+                year=year,
+                direction=read_direction(arrow),
+                footnote=footnote,
+            )
+
+
+def _load_column(country, measure, table, cells, footnote="", source="", years=None):
+    read = {year: read_seed_cell(text) for year, text in zip(years or table["years"], cells, strict=True)}
     flags = series_flags({year: value for year, (value, _note) in read.items()})
     for year, (value, note) in read.items():
         if value is None:
@@ -192,6 +256,7 @@ def _load_column(country, measure, table, cells, footnote="", source=""):
                 "measure": measure,
                 "year": year,
                 "value": value,
+                "decimals": decimals_of(value),
                 "period_months": table["months"].get(year, 12),
                 "source": source or table["source"],
                 "footnote": footnote or table["row_notes"].get(year, ""),

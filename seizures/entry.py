@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import FULL_YEAR, SeizureValue, TableColumn
-from .numbers import read_number
+from .numbers import decimals_of, read_number
 from .validation import outlier_flag
 
 
@@ -182,7 +182,12 @@ def save_row(country, check, user):
             continue
         if item is None:
             item = SeizureValue(country=country, measure_id=measure_id, year=check.year)
-        new = {"value": value, "period_months": check.months, **_notes(country, check, item, measure_id)}
+        new = {
+            "value": value,
+            "decimals": decimals_of(value),
+            "period_months": check.months,
+            **_notes(country, check, item, measure_id),
+        }
         if measure_id in check.flags:
             new["flag"] = check.flags[measure_id]
             new["flag_comment"] = check.comments[measure_id]

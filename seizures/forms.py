@@ -9,7 +9,7 @@ from .models import Country, Measure
 from .numbers import ASK, COMMA_DECIMAL, POINT_DECIMAL
 
 NUMBER_FORMATS = [
-    (ASK, _("Ask me when a number is ambiguous (e.g. “1,234”)")),
+    (ASK, _("Decide from the file, ask me if it does not show (e.g. only “1,234”)")),
     (POINT_DECIMAL, _("1,234.5: comma for thousands, point for decimals")),
     (COMMA_DECIMAL, _("1.234,5: point for thousands, comma for decimals")),
 ]
@@ -20,8 +20,9 @@ class UploadForm(forms.Form):
         label=_("CSV or XLSX file"),
         widget=forms.FileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
         help_text=_(
-            "Either the table's layout (a “Year” column, then one column per measure such as “Heroin (kg)”) "
-            "or one value per line (Country, Year, Measure, Value)."
+            "One row per year (“Year”, then one column per measure such as “Heroin (kg)”), one row per measure "
+            "with years across (optionally a “Unit” column), or one value per line (Country, Year, Measure, "
+            "Value). Title rows above the table and notes under it are offered as its title, source and footnotes."
         ),
     )
     country = forms.ModelChoiceField(

@@ -14,33 +14,100 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from . import reading
+from . import import_cells, reading
 from .entry import ensure_columns
 from .models import Country, ImportBatch, Measure, SeizureValue
-from .numbers import ASK, POINT_DECIMAL, grouped, read_number
+from .numbers import ASK, COMMA_DECIMAL, POINT_DECIMAL, grouped, read_number
 from .validation import outlier_flag
 
-UPDATED_FIELDS = ("value", "period_months", "footnote", "source", "flag", "flag_comment", "entered_by", "entered_at")
+UPDATED_FIELDS = (
+    "value",
+    "decimals",
+    "period_months",
+    "footnote",
+    "source",
+    "flag",
+    "flag_comment",
+    "entered_by",
+    "entered_at",
+)
 
 
 def start_import(upload, user, country=None, number_format=ASK):
     """Read ``upload`` into a pending ImportBatch. Raises ``reading.ImportRefused`` if unreadable."""
-    grid = reading.read_upload(upload)
-    layout = reading.detect_layout(grid)
-    if layout == "table" and country is None:
-        raise reading.ImportRefused(_("The file is in the table's layout: choose its country."), field="country")
-    cells, problems = reading.cells_from_grid(grid, layout, country)
-    if not cells and not problems:
-        raise reading.ImportRefused(_("The file has a header but no values."))
-    return ImportBatch.objects.create(
+    sheets = reading.read_upload(upload)
+    batch = ImportBatch(
         filename=(upload.name or "")[:255],
-        layout=layout,
-        country=country if layout == "table" else None,
+        country=country,
         number_format=number_format,
-        rows=cells,
-        summary={"problems": problems},
         uploaded_by=user,
+        summary={"sheets": sheets, "answers": {}},
     )
+    prepare(batch)
+    found = batch.summary
+    if not batch.layout and len(sheets) == 1:
+        raise reading.ImportRefused(found["problems"][0]["message"])
+    if batch.layout in ("table", "wide") and country is None:
+        raise reading.ImportRefused(_("The file is in a table's layout: choose its country."), field="country")
+    if not batch.rows and not found["problems"] and not found["questions"] and not found["skipped"]:
+        raise reading.ImportRefused(_("The file has a header but no values."))
+    batch.country = country if batch.layout in ("table", "wide") else None
+    batch.save()
+    return batch
+
+
+def prepare(batch):
+    """Read the batch's chosen sheet again with its answers: its cells, problems, questions (not saved).
+
+    Called at upload and after each answer in the preview, so an answer (a sheet, a year,
+    a measure, the number format) applies to the whole file at once.
+    """
+    summary = batch.summary
+    sheets, answers = summary["sheets"], summary.get("answers", {})
+    names = list(sheets)
+    questions = []
+    sheet = answers.get("sheet") if answers.get("sheet") in sheets else None
+    if sheet is None and len(names) > 1:
+        questions.append(
+            {
+                "name": "sheet",
+                "label": _("The workbook has several sheets: which one holds the table?"),
+                "choices": [(name, name) for name in names],
+            }
+        )
+        sheet = names[0]
+    found = import_cells.read(sheets[sheet or names[0]], batch.country, answers, batch.number_format)
+    batch.layout = found.layout
+    batch.rows = found.cells
+    batch.summary = {
+        **summary,
+        "problems": found.problems,
+        "questions": questions + found.questions,
+        "read_as": found.read_as,
+        "format_note": found.format_note,
+        "title": found.title,
+        "source": found.source,
+        "footnotes": found.footnotes,
+        "skipped": found.skipped,
+        "sheet": sheet or "",
+    }
+    return batch
+
+
+def answer(batch, data):
+    """Keep the answers ``data`` gives to the batch's open questions (choices only) and read the file again."""
+    answers = dict(batch.summary.get("answers", {}))
+    for question in batch.summary.get("questions", []):
+        given = data.get(f"answer-{question['name']}")
+        if given in {value for value, _label in question["choices"]}:
+            answers[question["name"]] = given
+    if data.get("number_format") in (POINT_DECIMAL, COMMA_DECIMAL, ASK):
+        batch.number_format = data["number_format"]
+        answers.pop("number_format", None)
+    batch.summary = {**batch.summary, "answers": answers}
+    prepare(batch)
+    batch.save(update_fields=["layout", "rows", "summary", "number_format"])
+    return batch
 
 
 @dataclass
@@ -52,10 +119,11 @@ class Plan:
     flags: list = field(default_factory=list)  # items of additions/changes that need confirmation
     ready: list = field(default_factory=list)  # (cell, value) to write
     already: bool = False  # the batch was imported by an earlier confirmation
+    questions: list = field(default_factory=list)  # to answer in the preview before anything is imported
 
     @property
     def ok(self):
-        return not self.problems
+        return not self.problems and not self.questions
 
     @property
     def work(self):
@@ -80,7 +148,7 @@ def key_of(cell):
 
 def plan(batch):
     """Compare the batch's cells with the database now; see ``Plan``."""
-    result = Plan(problems=list(batch.summary.get("problems", [])))
+    result = Plan(problems=list(batch.summary.get("problems", [])), questions=list(batch.summary.get("questions", [])))
     cells = batch.rows
     country_ids = {cell["country"] for cell in cells}
     existing = {
@@ -100,12 +168,12 @@ def plan(batch):
                 }
             )
             continue
-        reading = read_number(cell["text"], POINT_DECIMAL if cell["number"] else batch.number_format)
-        if reading.error:
-            result.problems.append({**where, "message": reading.error})
+        number = read_number(cell["text"], cell.get("convention") or (POINT_DECIMAL if cell["number"] else ASK))
+        if number.error:
+            result.problems.append({**where, "message": number.error})
             continue
-        if reading.ambiguous:
-            first, second = (grouped(c, thousands="\u202f") for c in reading.choices)
+        if number.ambiguous:
+            first, second = (grouped(c, thousands="\u202f") for c in number.choices)
             result.problems.append(
                 {
                     **where,
@@ -119,7 +187,7 @@ def plan(batch):
             )
             continue
         before = existing.get((cell["country"], cell["measure"], cell["year"]))
-        value = reading.value
+        value = number.value
         if before is None and value is None:
             continue
         if before is not None and before.value == value and before.period_months == cell["months"]:
@@ -135,7 +203,7 @@ def plan(batch):
             "before": None if before is None else before.value,
             "before_text": "" if before is None else grouped(before.value),
             "value": value,
-            "text": grouped(value),
+            "text": grouped(value, decimals=cell.get("decimals")),
             "flag": "",
         }
         (result.additions if before is None else result.changes).append(item)
@@ -147,7 +215,8 @@ def plan(batch):
     for cell, value, _item in proposed:
         series.setdefault((cell["country"], cell["measure"]), {})[cell["year"]] = value
     for cell, value, item in proposed:
-        item["flag"] = outlier_flag(value, series[(cell["country"], cell["measure"])], cell["year"])
+        reasons = (cell.get("note", ""), outlier_flag(value, series[(cell["country"], cell["measure"])], cell["year"]))
+        item["flag"] = " ".join(reason for reason in reasons if reason)
         if item["flag"]:
             result.flags.append(item)
         result.ready.append((cell, value))
@@ -219,6 +288,7 @@ def apply(batch_id, data, user):
         else:
             changed.append(item)
         item.value = value
+        item.decimals = cell.get("decimals")
         item.period_months = cell["months"]
         item.footnote = cell["footnote"] or item.footnote
         item.source = cell["source"] or item.source or sources.get(cell["country"], "")
@@ -233,11 +303,25 @@ def apply(batch_id, data, user):
         ensure_columns(
             Country(pk=country_id), sorted({c["measure"] for c, _v in result.ready if c["country"] == country_id})
         )
+    _keep_table_notes(batch, data)
     batch.state = ImportBatch.State.APPLIED
     batch.applied_at = now
     batch.summary = {**batch.summary, "added": len(result.additions), "changed": len(result.changes)}
     batch.save(update_fields=["state", "applied_at", "summary"])
     return result
+
+
+TABLE_NOTES = {"title": "table_title", "source": "source", "footnotes": "footnotes"}
+
+
+def _keep_table_notes(batch, data):
+    """The title, source and footnotes read around the table, where the person ticked “use” in the preview."""
+    if batch.country_id is None:
+        return
+    chosen = {field: batch.summary.get(key, "") for key, field in TABLE_NOTES.items() if data.get(f"use-{key}")}
+    chosen = {field: text[:200] if field == "table_title" else text for field, text in chosen.items() if text}
+    if chosen:
+        Country.objects.filter(pk=batch.country_id).update(**chosen)
 
 
 def _update_rows(items, names):

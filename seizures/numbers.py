@@ -159,20 +159,23 @@ def _out_of_range(value, original):
     return ""
 
 
-def plain(value):
-    """A Decimal as plain text with a point and no grouping, without trailing zeros: “2966.5”."""
+def plain(value, decimals=None):
+    """A Decimal as plain text with a point and no grouping: “2966.5”; with ``decimals``, “137.50”."""
     if value is None:
         return ""
+    if decimals is not None:
+        return format(fixed(value, decimals), "f")
     normalized = value.normalize()
     text = format(normalized, "f")
     return text
 
 
-def grouped(value, thousands=",", decimal="."):
-    """A Decimal for display, grouped by thousands: “3,521”, “2,966.5”, “68.35”."""
+def grouped(value, thousands=",", decimal=".", decimals=None):
+    """A Decimal for display, grouped by thousands: “3,521”, “2,966.5”, “68.35”; “137.50” with ``decimals=2``."""
     if value is None:
         return ""
-    whole, _sep, fraction = plain(value).partition(".")
+    text = plain(value) if decimals is None else format(fixed(value, decimals), "f")
+    whole, _sep, fraction = text.partition(".")
     groups = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
@@ -180,3 +183,95 @@ def grouped(value, thousands=",", decimal="."):
     groups.insert(0, whole)
     text = thousands.join(groups)
     return f"{text}{decimal}{fraction}" if fraction else text
+
+
+def evidence(text):
+    """Which convention one cell's text proves: POINT_DECIMAL, COMMA_DECIMAL, or None when it proves neither.
+
+    “2,966.5” and “1,234,567” prove point decimals, “1.234,5”, “68,35” and “1.234.567”
+    comma decimals; “221.04” proves point decimals; “1.300” or “462,988” prove nothing.
+    """
+    cleaned = GROUP_SPACES.sub("", str(text or "").strip()).lstrip("-−–+")
+    if not re.fullmatch(r"\d[\d.,]*", cleaned):
+        return None
+    commas, points = cleaned.count(","), cleaned.count(".")
+    if commas and points:
+        return COMMA_DECIMAL if cleaned.rfind(",") > cleaned.rfind(".") else POINT_DECIMAL
+    if commas > 1:
+        return POINT_DECIMAL
+    if points > 1:
+        return COMMA_DECIMAL
+    sep = "," if commas else "." if points else ""
+    if not sep:
+        return None
+    fraction = cleaned.rpartition(sep)[2]
+    if len(fraction) == 3 and cleaned.rpartition(sep)[0] not in {"", "0"}:
+        return None  # “1.300”: a thousand and three hundred, or one and three tenths
+    return COMMA_DECIMAL if sep == "," else POINT_DECIMAL
+
+
+def strong_evidence(text):
+    """The convention a cell proves by writing both separators (“2,966.5”, “1.234,5”), else None."""
+    cleaned = str(text or "")
+    return evidence(cleaned) if "," in cleaned and "." in cleaned else None
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """The number format of a whole file, decided from its unambiguous cells.
+
+    ``convention`` is POINT_DECIMAL or COMMA_DECIMAL, or None when the file gives no
+    evidence (the person is asked). ``examples`` maps each convention to a few cells
+    proving it (``(where, text)``), ``conflict`` is True when cells prove both.
+    """
+
+    convention: str | None
+    examples: dict
+    conflict: bool = False
+
+
+def file_format(cells):
+    """Decide the file's number format from ``cells``: ``(where, text)`` of the value cells written as text.
+
+    One way proven: that way. Both ways: the way proven by cells writing both separators,
+    if only one is; otherwise no decision (ask). Nothing proven: no decision.
+    """
+    examples = {POINT_DECIMAL: [], COMMA_DECIMAL: []}
+    strong = set()
+    for where, text in cells:
+        proven = evidence(text)
+        if proven:
+            examples[proven].append((where, text))
+        if strong_evidence(text):
+            strong.add(strong_evidence(text))
+    proven = {way for way, found in examples.items() if found}
+    if len(proven) == 1:
+        return FileFormat(proven.pop(), examples)
+    if len(proven) == 2:
+        return FileFormat(strong.pop() if len(strong) == 1 else None, examples, conflict=True)
+    return FileFormat(None, examples)
+
+
+def written_decimals(text, convention):
+    """How many decimals ``text`` writes when read with ``convention`` (“137.50”: 2), or None if not a number."""
+    cleaned = GROUP_SPACES.sub("", str(text or "").strip())
+    sep = "," if convention == COMMA_DECIMAL else "."
+    if sep not in cleaned:
+        return 0
+    fraction = cleaned.rpartition(sep)[2]
+    return len(fraction) if fraction.isdigit() else None
+
+
+def decimals_of(value):
+    """The decimals a value was written with, as ``read_number`` keeps them: “137.50” gives 2, “45” 0."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    return min(-exponent, MAX_DECIMALS) if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def fixed(value, decimals):
+    """``value`` with exactly ``decimals`` places (None: as stored, without trailing zeros)."""
+    if value is None or decimals is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-decimals)) if decimals else value.quantize(Decimal(1))

@@ -22,13 +22,14 @@ def country_table(country):
                        "mark", "footnote" (shared by the column), "source" (if not the table's)}, ...],
           "rows": [{"year": 2017, "period_months": 6, "partial": True, "mark": "*", "note": "...",
                     "cells": [{"measure_id", "value": Decimal or None, "text": "68.35",
-                               "reported": bool, "flag", "flag_comment", "needs_confirmation",
+                               "decimals" (shown), "reported": bool, "flag", "flag_comment", "needs_confirmation",
                                "mark", "period_months", "source", "footnote"}, ...]}, ...],
           "notes": [{"mark": "*", "text": "first 6 months for 2017"}, ...],
           "questioned": number of flagged values nobody has confirmed yet,
         }
 
-    Years are rows (oldest first), measures are columns in the table's order. A cell whose
+    Years are rows (oldest first), measures are columns in the table's order. A figure
+    shows the decimals its measure sets, else those it was written with (“137.50”). A cell whose
     ``value`` is None was not reported (never zero). Footnotes shared by a whole column
     are marked in its header, those shared by a whole row next to the year, the rest on
     the cell; a partial year without a footnote gets one (“first 6 months of 2017”).
@@ -43,6 +44,7 @@ def country_table(country):
         "measure_id",
         "year",
         "value",
+        "decimals",
         "period_months",
         "source",
         "footnote",
@@ -66,6 +68,7 @@ def country_table(country):
                 "unit": measure.unit,
                 "label": measure.label,
                 "kind": measure.kind,
+                "decimals": measure.decimals,
                 "mark": notes.mark(shared),
                 "footnote": shared,
                 "source": own_source if own_source and own_source != country.source else "",
@@ -126,11 +129,14 @@ def _cell(column, item, notes, skip):
             "period_months": FULL_YEAR,
             "source": "",
             "footnote": "",
+            "decimals": None,
         }
+    decimals = column["decimals"] if column["decimals"] is not None else item.decimals
     return {
         "measure_id": column["id"],
         "value": item.value,
-        "text": grouped(item.value),
+        "decimals": decimals,
+        "text": grouped(item.value, decimals=decimals),
         "reported": item.value is not None,
         "flag": item.flag,
         "flag_comment": item.flag_comment,

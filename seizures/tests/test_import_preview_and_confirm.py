@@ -149,7 +149,7 @@ def test_a_formula_in_a_cell_is_reported_not_calculated(client_for, secretariat,
         (SimpleUploadedFile("t.csv", b"\xff\xfe\x00bad"), "not a CSV"),
         (SimpleUploadedFile("t.xlsx", b"PK\x03\x04 not really a zip"), "not a readable XLSX"),
         (SimpleUploadedFile("t.pdf", b"%PDF-1.4"), "Upload a CSV or XLSX"),
-        (SimpleUploadedFile("t.csv", b"Heroin,Opium\n1,2\n"), "first row must name the columns"),
+        (SimpleUploadedFile("t.csv", b"Heroin,Opium\n1,2\n"), "No header row was found"),
         (SimpleUploadedFile("t.csv", b"\n,,\n"), "no data"),
     ],
 )

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from seizures import import_plan
 from seizures.models import Country, ImportBatch, Measure, SeizureValue, TableColumn
 from seizures.table_setup import create_table, unique_slug
 from seizures.tests.factories import CountryFactory, MeasureFactory, make_table
@@ -203,7 +204,7 @@ def test_a_file_for_a_new_country_imports_once_its_table_exists(client_for, secr
     client.post(reverse("seizures:import"), {"file": file, "country": thailand.slug, "number_format": "ask"})
     batch = ImportBatch.objects.get()
     assert "3 values to add" in client.get(batch.get_absolute_url()).content.decode()
-    response = client.post(batch.get_absolute_url(), {})
+    response = client.post(batch.get_absolute_url(), {"plan_version": import_plan.plan(batch).version})
     assert response["Location"] == thailand.get_absolute_url()
     assert SeizureValue.objects.get(country=thailand, measure=heroin, year=2016).value == Decimal("120.5")
     assert not SeizureValue.objects.filter(country=thailand, measure=opium, year=2017).exists()

@@ -44,27 +44,35 @@ def preview(request, pk):
         messages.info(request, _("This import is closed (%(state)s).") % {"state": batch.get_state_display()})
         return redirect("seizures:index")
     posted = request.POST if request.method == "POST" else {}
-    if request.method == "POST" and "number_format" in request.POST:
-        form = NumberFormatForm(request.POST)
-        if form.is_valid():
-            batch.number_format = form.cleaned_data["number_format"]
-            batch.save(update_fields=["number_format"])
+    if request.method == "POST" and ("number_format" in request.POST or "answer" in request.POST):
+        import_plan.answer(batch, request.POST)
         return redirect(batch)
     if request.method == "POST":
         try:
             result = import_plan.apply(batch.pk, request.POST, request.user)
         except import_plan.NotApplied as refusal:
             result = refusal.plan
-            if result.ok and result.work:
+            if refusal.stale:
+                messages.warning(
+                    request,
+                    _(
+                        "The tables changed since this preview (another import or an edit). Here is what the file "
+                        "changes now: check it and confirm again."
+                    ),
+                )
+            elif result.ok and result.work:
                 messages.error(request, _("Confirm each questioned value with a comment, or correct the file."))
             elif result.ok:
                 messages.error(request, _("There is nothing to import: every value is already in the tables."))
         else:
-            messages.success(
-                request,
-                _("Imported: %(added)s values added, %(changed)s changed.")
-                % {"added": len(result.additions), "changed": len(result.changes)},
-            )
+            if result.already:
+                messages.info(request, _("This import was already confirmed; nothing more was changed."))
+            else:
+                messages.success(
+                    request,
+                    _("Imported: %(added)s values added, %(changed)s changed.")
+                    % {"added": len(result.additions), "changed": len(result.changes)},
+                )
             target = batch.country or Country.objects.filter(pk=batch.rows[0]["country"]).first()
             return redirect(target.get_absolute_url() if target else "seizures:index")
     else:
@@ -84,6 +92,11 @@ def preview(request, pk):
             "ambiguous": any(p.get("ambiguous") for p in result.problems),
             "fixable": any(p.get("create") for p in result.problems),
             "import_again": _upload_url(batch),
+            "table_notes": [
+                ("title", _("Use as the table's title:"), batch.summary.get("title", "")),
+                ("source", _("Use as the table's source:"), batch.summary.get("source", "")),
+                ("footnotes", _("Use as the table's footnotes:"), batch.summary.get("footnotes", "")),
+            ],
         },
     )
 
