@@ -1,0 +1,1 @@
+"""The production smoke test (scripts/smoke-production): not collected by pytest."""
