@@ -1,6 +1,7 @@
 """Fixtures every app's tests share: users of each role, and a real Celery worker."""
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -122,9 +123,67 @@ def real_celery_worker(django_db_setup, django_db_blocker):
         yield type("Worker", (), {"process": process, "mail_dir": Path(mail_dir), "queue": queue, "log": log.name})
     finally:
         celery_app.conf.task_default_queue = previous_queue
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        _stop(process, log)
+
+
+def _stop(process, log):
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+def _forget_broker_connections():
+    """Drop the app's pooled broker connections, so the next publish connects to ``broker_url`` anew."""
+    celery_app._pool = None
+    if "amqp" in celery_app.__dict__:
+        celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker_down():
+    """This process's broker is a closed port on loopback, as when Redis is down.
+
+    Tasks are not run in-process: what is queued must wait in the outbox. ``broker_down.restore()``
+    brings the broker back (also done at the end of the test).
+    """
+    with socket.socket() as probe:  # a port nothing listens on: connecting is refused at once
+        probe.bind(("127.0.0.1", 0))
+        closed = f"redis://127.0.0.1:{probe.getsockname()[1]}/0"
+    previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+
+    def restore():
+        _forget_broker_connections()
+        celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
+
+    _forget_broker_connections()
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = closed, False
+    yield type("BrokerDown", (), {"url": closed, "restore": staticmethod(restore)})
+    restore()
+
+
+@pytest.fixture
+def start_beat(real_celery_worker):
+    """``start_beat()``: a real ``celery beat`` sending the outbox sweep every second to the worker's queue."""
+    processes = []
+
+    def start():
+        folder = Path(tempfile.mkdtemp(prefix="idswg-beat-"))
+        log = open(folder / "beat.log", "w")
+        env = dict(
+            os.environ,
+            DATABASE_URL=_worker_database_url(),
+            CELERY_QUEUE=real_celery_worker.queue,
+            OUTBOX_SWEEP_SECONDS="1",
+        )
+        command = [sys.executable, "-m", "celery", "-A", "idswg", "beat", "-l", "info"]
+        command += ["-s", str(folder / "schedule"), "--pidfile", str(folder / "beat.pid")]
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        processes.append((process, log))
+        return type("Beat", (), {"process": process, "log": log.name})
+
+    yield start
+    for process, log in processes:
+        _stop(process, log)

@@ -27,6 +27,7 @@ class IdswgConfig(PortalAppConfig):
         (_("Directory"), "organisation_list", (SECRETARIAT,)),
         (_("Accounts"), "account_list", (SECRETARIAT,)),
         (_("PDFs"), "render_list", (SECRETARIAT,)),
+        (_("Outbox"), "outbox", (SECRETARIAT,)),
     )
     home_panels = (("idswg/_render_home_panel.html", (SECRETARIAT, COCHAIR, PARTNER)),)
 

@@ -1,18 +1,34 @@
 """Outgoing e-mail: every message is recorded, then sent by a Celery task.
 
-``queue()`` writes a :class:`SentMessage` and schedules ``send_message`` once the
-surrounding transaction commits; ``deliver()`` does the sending and is safe to run
-twice (a message already sent is not sent again).
+``queue()`` writes a :class:`SentMessage` and hands ``send_message`` to the broker once
+the surrounding transaction commits (``idswg.outbox``: an unreachable broker leaves the
+message queued for the sweep, the request does not fail). ``deliver()`` does the sending
+and is safe to run twice (a message already sent is not sent again); a transport error
+is retried with a growing delay and, after ``MAX_ATTEMPTS``, leaves the message failed
+on the secretariat's outbox page, where it can be sent again.
 """
 
 import base64
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from . import outbox
 from .models import SentMessage
+
+State = SentMessage.State
+
+#: Attempts at the mail server before a message is left failed.
+MAX_ATTEMPTS = 5
+#: The wait before attempt 2, 3, 4, 5 after a transport error.
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
+#: A message handed to the broker but still queued this long after is handed over again
+#: (the broker may have lost it); a second delivery of a sent message sends nothing.
+REQUEUE_AFTER = timedelta(minutes=10)
 
 
 def queue(to, subject, body, *, html="", attachments=(), topic=""):
@@ -27,11 +43,20 @@ def queue(to, subject, body, *, html="", attachments=(), topic=""):
             {"filename": name, "mimetype": mimetype, "content": base64.b64encode(content).decode("ascii")}
             for name, content, mimetype in attachments
         ],
+        next_attempt_at=timezone.now() + REQUEUE_AFTER,
     )
-    from .tasks import send_message
-
-    transaction.on_commit(lambda: send_message.delay(message.pk))
+    _hand_over_after_commit(message)
     return message
+
+
+def _due_now(message_id):
+    SentMessage.objects.filter(pk=message_id, state=State.QUEUED).update(next_attempt_at=timezone.now())
+
+
+def _hand_over_after_commit(message):
+    from .tasks import send_message  # here: the tasks module imports this one
+
+    outbox.after_commit(send_message, message, on_failure=_due_now)
 
 
 def build(message):
@@ -47,20 +72,62 @@ def build(message):
 
 
 def deliver(message_id):
-    """Send one recorded message; returns its final state."""
+    """Send one recorded message; returns its state (a failed try is retried later, up to MAX_ATTEMPTS)."""
     with transaction.atomic():
         message = SentMessage.objects.select_for_update().get(pk=message_id)
-        if message.state == SentMessage.State.SENT:
-            return message.state
+        if message.state != State.QUEUED:
+            return message.state  # sent, or failed until someone sends it again
         message.attempts += 1
+        now = timezone.now()
         try:
             build(message).send()
         except Exception as exc:  # any transport error is recorded, not raised at the user
-            message.state = SentMessage.State.FAILED
-            message.error = f"{type(exc).__name__}: {exc}"
+            message.error = f"{type(exc).__name__}: {exc}"[:2000]
+            if message.attempts >= MAX_ATTEMPTS:
+                message.state = State.FAILED
+                message.next_attempt_at = None
+            else:
+                message.next_attempt_at = now + BACKOFF[min(message.attempts, len(BACKOFF)) - 1]
         else:
-            message.state = SentMessage.State.SENT
-            message.sent_at = timezone.now()
+            message.state = State.SENT
+            message.sent_at = now
             message.error = ""
-        message.save(update_fields=["state", "error", "attempts", "sent_at"])
+            message.next_attempt_at = None
+        message.save(update_fields=["state", "error", "attempts", "sent_at", "next_attempt_at"])
         return message.state
+
+
+def requeue_due(now=None, limit=500):
+    """Hand the queued messages that are due to the broker again (the outbox sweep); returns how many."""
+    now = now or timezone.now()
+    due = Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True)
+    with transaction.atomic():
+        # skip_locked: a message being delivered right now is not due, and two sweeps split the work.
+        ids = list(
+            SentMessage.objects.select_for_update(skip_locked=True)
+            .filter(due, state=State.QUEUED)
+            .order_by("created_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        SentMessage.objects.filter(pk__in=ids).update(next_attempt_at=now + REQUEUE_AFTER)
+    from .tasks import send_message
+
+    return outbox.hand_over_many(
+        send_message, ids, lambda rest: SentMessage.objects.filter(pk__in=rest).update(next_attempt_at=now)
+    )
+
+
+def send_again(message_id):
+    """Queue a failed message again with a fresh set of attempts; None unless it had failed.
+
+    One UPDATE with the state in its condition: two clicks queue it once.
+    """
+    with transaction.atomic():
+        requeued = SentMessage.objects.filter(pk=message_id, state=State.FAILED).update(
+            state=State.QUEUED, attempts=0, next_attempt_at=timezone.now() + REQUEUE_AFTER
+        )
+        if not requeued:
+            return None
+        message = SentMessage.objects.get(pk=message_id)
+        _hand_over_after_commit(message)
+    return message

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -136,15 +137,22 @@ class SentMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # When the outbox sweep hands a queued message to the broker (again); see idswg/outbox.py.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sent message")
         verbose_name_plural = _("sent messages")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="sentmessage_due")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(state="sent", sent_at__isnull=False) | ~models.Q(state="sent"),
                 name="sentmessage_sent_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="failed") | ~models.Q(error=""),
+                name="sentmessage_failed_has_error",
             ),
         ]
 
@@ -182,12 +190,21 @@ class RenderJob(models.Model):
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The attempt that renders the job owns it until its lease lapses; it renews the lease
+    # while it works, so a lapsed lease means its worker is gone (see idswg/renders.py).
+    owner = models.CharField(_("rendered by"), max_length=100, blank=True)
+    lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    # When the outbox sweep hands a queued job to the broker (again); see idswg/outbox.py.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("PDF render")
         verbose_name_plural = _("PDF renders")
         ordering = ["-requested_at", "-pk"]
-        indexes = [models.Index(fields=["document", "object_id", "-requested_at"], name="renderjob_latest")]
+        indexes = [
+            models.Index(fields=["document", "object_id", "-requested_at"], name="renderjob_latest"),
+            models.Index(fields=["state", "next_attempt_at"], name="renderjob_due"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(state="done")
@@ -201,6 +218,10 @@ class RenderJob(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(state="running") | models.Q(started_at__isnull=False),
                 name="renderjob_running_has_start",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="running") | models.Q(lease_expires_at__isnull=False) & ~models.Q(owner=""),
+                name="renderjob_running_has_lease",
             ),
             models.UniqueConstraint(
                 fields=["document", "object_id"],
@@ -222,3 +243,20 @@ class RenderJob(models.Model):
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None
+
+    @property
+    def lease_lapsed(self):
+        """Running, but its worker stopped renewing the lease: the next task takes it over."""
+        return self.state == self.State.RUNNING and self.lease_expires_at is not None and self.lease_expires_at < now()
+
+    @property
+    def progress(self):
+        """What an active job is doing, as the status box words it: queued, unreachable, running, retrying, lost."""
+        if self.state == self.State.QUEUED:
+            # Due again for the outbox sweep: the broker did not take it, or no worker picked it up in time.
+            return "unreachable" if self.next_attempt_at is not None and self.next_attempt_at <= now() else "queued"
+        if self.state == self.State.RUNNING:
+            if self.lease_lapsed:
+                return "lost"
+            return "retrying" if self.attempts > 1 else "running"
+        return ""

@@ -208,12 +208,29 @@ CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request hands work to the broker after its transaction commits (idswg/outbox.py);
+# when the broker is unreachable it must give up within seconds, not hang: the row stays
+# queued and the outbox sweep hands it over once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 # With acks_late a task that outlives the visibility timeout is delivered again.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT * 4,
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": CELERY_BROKER_CONNECTION_TIMEOUT * 2,
+}
+# Seconds between two runs of the outbox sweep (beat): queued e-mails and renders that are due
+# are handed to the broker again, renders whose worker stopped are taken over.
+OUTBOX_SWEEP_SECONDS = envint("OUTBOX_SWEEP_SECONDS", 60)
+# A render's lease: the worker renews it every third of this while it renders; a job whose
+# lease lapsed has lost its worker and is taken over by the next task.
+RENDER_LEASE_SECONDS = envint("RENDER_LEASE_SECONDS", 30)
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "idswg")
 CELERY_BEAT_SCHEDULE = {
     # Idempotent: each unanswered invitation is reminded once, N days before its meeting's deadline.
     "meetings-rsvp-reminders": {"task": "meetings.send_due_reminders", "schedule": 3600.0},
+    # Idempotent: hands over again what the broker never got or a dead worker left behind.
+    "idswg-outbox-sweep": {"task": "idswg.sweep_outbox", "schedule": float(OUTBOX_SWEEP_SECONDS)},
 }
 
 if REDIS_URL:

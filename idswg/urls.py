@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import language, render_views, views
+from . import language, outbox_views, render_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,6 +21,8 @@ urlpatterns = [
     path("manage/accounts/", views.account_list, name="account_list"),
     path("manage/accounts/new/", views.account_edit, name="account_create"),
     path("manage/accounts/<int:pk>/edit/", views.account_edit, name="account_edit"),
+    path("manage/outbox/", outbox_views.outbox_list, name="outbox"),
+    path("manage/outbox/<int:pk>/resend/", outbox_views.outbox_resend, name="outbox_resend"),
     path("documents/", render_views.render_list, name="render_list"),
     path("documents/<slug:key>/<int:obj_id>/render/", render_views.render_request, name="render_request"),
     path("documents/<slug:key>/<int:obj_id>/status/", render_views.render_status, name="render_status"),

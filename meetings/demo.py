@@ -248,7 +248,7 @@ def next_cycle(out, last_hlm, today=None):
     partners = Organisation.objects.filter(short_name__in=PARTNERS).prefetch_related("people")
     for meeting in (technical, hlm):
         invitations.invite(meeting, organisations=partners)
-        sent = invitations.send_unsent(meeting)
+        sent = len(invitations.send_unsent(meeting))
         out(f"  created  {meeting.title} ({meeting.local_start:%d %B %Y}), {sent} invitations sent")
     out(f"  copied   {len(copied)} agenda items from {last_hlm.title}")
     return hlm

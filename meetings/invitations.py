@@ -4,12 +4,15 @@ Every message goes through ``idswg.mail.queue`` (recorded as a SentMessage, sent
 Celery worker) with the meeting's .ics attached.
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from idswg import mail
+from idswg.models import SentMessage
 
 from . import calendar
 from .models import Invitation, Meeting
@@ -64,30 +67,69 @@ def invite(meeting, organisations=(), people=(), extra=()):
 
 
 def send(invitation, kind="invitation"):
-    """E-mail ``invitation`` its personal link with the .ics; records the message."""
+    """E-mail ``invitation`` its personal link with the .ics; records the message.
+
+    The message row and the invitation's ``sent_at`` are written in one transaction, and the
+    message goes to the broker only after it commits (``idswg.outbox``), so an invitation is
+    never marked sent without its e-mail, and an unreachable broker leaves it queued, not lost.
+    """
     subject, body, html = render_message(kind, invitation)
-    message = mail.queue(
-        invitation.email,
-        subject,
-        body,
-        html=html,
-        attachments=[calendar.attachment(invitation.meeting, invitation.link())],
-        topic=f"meetings.{kind}",
-    )
-    if kind == "invitation":
-        Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-        # An invitation out means answers are taken: a draft meeting moves on.
-        Meeting.objects.filter(pk=invitation.meeting_id, state=Meeting.State.DRAFT).update(state=Meeting.State.INVITED)
+    with transaction.atomic():
+        message = mail.queue(
+            invitation.email,
+            subject,
+            body,
+            html=html,
+            attachments=[calendar.attachment(invitation.meeting, invitation.link())],
+            topic=f"meetings.{kind}",
+        )
+        changes = {"message": message}
+        if kind == "invitation":
+            changes["sent_at"] = timezone.now()
+        Invitation.objects.filter(pk=invitation.pk).update(**changes)
+        if kind == "invitation":
+            # An invitation out means answers are taken: a draft meeting moves on.
+            Meeting.objects.filter(pk=invitation.meeting_id, state=Meeting.State.DRAFT).update(
+                state=Meeting.State.INVITED
+            )
     return message
 
 
 @transaction.atomic
 def send_unsent(meeting):
-    """Send every invitation not sent yet (which moves a draft meeting to "invitations sent")."""
-    unsent = list(meeting.invitations.filter(sent_at__isnull=True).select_related("meeting"))
-    for invitation in unsent:
-        send(invitation)
-    return len(unsent)
+    """Send every invitation not sent yet (which moves a draft meeting to "invitations sent").
+
+    The unsent invitations are locked and skipped when locked, so a second click (or a second
+    secretary) at the same moment finds nothing left to send: each invitee gets one e-mail.
+    Returns the messages queued.
+    """
+    unsent = list(
+        meeting.invitations.filter(sent_at__isnull=True)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("meeting")
+        .order_by("pk")
+    )
+    return [send(invitation) for invitation in unsent]
+
+
+#: A resend within this of the last e-mail is taken for a second click and sends nothing.
+RESEND_GRACE = timedelta(seconds=60)
+
+
+def resend(invitation_id):
+    """Send an invitation again: ``(message, True)``, or ``(its last message, False)`` when that
+    one is still waiting to go out or left a moment ago (a double click, two secretaries)."""
+    with transaction.atomic():
+        # Locked alone, then read: a statement after the lock sees what the previous holder committed.
+        Invitation.objects.select_for_update().filter(pk=invitation_id).values_list("pk").get()
+        invitation = Invitation.objects.select_related("meeting", "message").get(pk=invitation_id)
+        last = invitation.message
+        if last is not None and (
+            last.state == SentMessage.State.QUEUED
+            or (last.state == SentMessage.State.SENT and last.created_at > timezone.now() - RESEND_GRACE)
+        ):
+            return last, False
+        return send(invitation), True
 
 
 def send_due_reminders(now=None):

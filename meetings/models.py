@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from idswg.models import Organisation, Person
+from idswg.models import Organisation, Person, SentMessage
 
 
 def new_token():
@@ -220,6 +220,10 @@ class Invitation(models.Model):
     note = models.TextField(_("note (access or dietary needs)"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("last sent at"), null=True, blank=True)
+    # The e-mail that carried the link last: whether it is still queued, sent or failed.
+    message = models.ForeignKey(
+        SentMessage, verbose_name=_("e-mail"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

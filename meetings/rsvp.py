@@ -95,7 +95,8 @@ def answer(invitation_id, state, attendees=(), note="", *, user=None, via="link"
             via=via,
             created_at=now,
         )
-        send_confirmation(invitation)
+        # Handed to the broker after the commit; ``outbox.any_waiting`` tells whether it got there.
+        invitation.confirmation = send_confirmation(invitation)
     return invitation
 
 

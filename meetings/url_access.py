@@ -62,7 +62,7 @@ ACCESS = [
     Rule("meetings:participants_xlsx", only_secretariat(), kwargs=_meeting),
     Rule("meetings:sign_in_sheet", only_secretariat(), kwargs=_meeting),
     Rule("meetings:check_in", only_secretariat(), kwargs=_meeting),
-    Rule("meetings:check_in_toggle", only_secretariat(), kwargs=_attendee, method="post"),
+    Rule("meetings:check_in_mark", only_secretariat(), kwargs=_attendee, method="post", data={"state": "present"}),
     Rule("meetings:rsvp", everyone(), kwargs=_token),
     Rule("meetings:rsvp_ics", everyone(), kwargs=_token),
 ]

@@ -28,7 +28,7 @@ urlpatterns = [
     path("<int:pk>/participants.xlsx", followup.participants_xlsx, name="participants_xlsx"),
     path("<int:pk>/sign-in-sheet/", followup.sign_in_sheet, name="sign_in_sheet"),
     path("<int:pk>/check-in/", followup.check_in, name="check_in"),
-    path("<int:pk>/check-in/<int:attendee_pk>/", followup.check_in_toggle, name="check_in_toggle"),
+    path("<int:pk>/check-in/<int:attendee_pk>/", followup.check_in_mark, name="check_in_mark"),
     path("<int:pk>/rsvp/<str:token>/", rsvp.rsvp_page, name="rsvp"),
     path("<int:pk>/rsvp/<str:token>/calendar.ics", rsvp.rsvp_ics, name="rsvp_ics"),
 ]

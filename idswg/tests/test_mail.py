@@ -2,10 +2,12 @@
 
 import email
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from idswg import mail as outbox
 from idswg.models import SentMessage
@@ -38,15 +40,27 @@ def test_delivering_twice_sends_once(django_capture_on_commit_callbacks):
     assert SentMessage.objects.get().attempts == 1
 
 
-def test_a_transport_failure_is_recorded_not_raised(settings):
+def test_a_transport_failure_is_retried_later_and_failed_after_the_last_attempt(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 1  # nothing listens there
     settings.EMAIL_TIMEOUT = 2
     message = SentMessage.objects.create(to="a@example.org", subject="Hello", body="Body")
-    assert outbox.deliver(message.pk) == SentMessage.State.FAILED
+    before = timezone.now()
+    assert outbox.deliver(message.pk) == SentMessage.State.QUEUED
     message.refresh_from_db()
-    assert "ConnectionRefusedError" in message.error or "Error" in message.error
+    assert "ConnectionRefusedError" in message.error and message.attempts == 1
+    assert message.next_attempt_at >= before + outbox.BACKOFF[0]
+    for attempt in range(2, outbox.MAX_ATTEMPTS + 1):
+        state = outbox.deliver(message.pk)
+        message.refresh_from_db()
+        assert message.attempts == attempt
+        if attempt < outbox.MAX_ATTEMPTS:
+            assert state == SentMessage.State.QUEUED
+            assert message.next_attempt_at >= timezone.now() + outbox.BACKOFF[attempt - 1] - timedelta(seconds=5)
+    assert state == SentMessage.State.FAILED and message.next_attempt_at is None
+    assert outbox.deliver(message.pk) == SentMessage.State.FAILED  # a failed message waits for a resend
+    assert SentMessage.objects.get(pk=message.pk).attempts == outbox.MAX_ATTEMPTS
 
 
 @pytest.mark.worker

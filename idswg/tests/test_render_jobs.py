@@ -1,5 +1,6 @@
 """A render is recorded, runs once per input, survives a dead worker and can be retried."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -88,36 +89,90 @@ def test_only_one_job_per_document_is_queued_at_a_time():
         RenderJob.objects.create(document="contact-list", object_id=0, title="x", filename="x.pdf", input_hash="x")
 
 
-def test_a_task_that_arrives_while_a_live_worker_renders_leaves_the_job_alone():
+def held_by_another_worker(job, lease_left):
+    """The job as a worker that claimed it leaves it: running, with a lease ``lease_left`` from now."""
+    RenderJob.objects.filter(pk=job.pk).update(
+        state=State.RUNNING,
+        started_at=timezone.now() - timedelta(seconds=5),
+        attempts=1,
+        owner="elsewhere:1:dead",
+        lease_expires_at=timezone.now() + lease_left,
+        next_attempt_at=None,
+    )
+
+
+def test_a_task_that_arrives_while_a_live_worker_renders_waits_for_its_lease():
     job = renders.request_render("contact-list", 0)
-    RenderJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=timezone.now(), attempts=1)
-    assert renders.run(job.pk) == State.RUNNING
+    held_by_another_worker(job, timedelta(seconds=20))
+    state, wait = renders.run_or_wait(job.pk)
+    assert state == State.RUNNING and 19 < wait <= 21
     job.refresh_from_db()
-    assert job.attempts == 1
+    assert job.attempts == 1 and job.owner == "elsewhere:1:dead"
 
 
-def test_a_job_left_running_by_a_dead_worker_fails_after_the_time_limit_and_can_be_retried(
-    settings, django_capture_on_commit_callbacks
-):
+def test_a_redelivered_task_takes_over_a_job_whose_lease_lapsed():
     job = renders.request_render("contact-list", 0)
-    long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    RenderJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=long_ago, attempts=1)
-    assert renders.fail_lost_jobs() == 1
+    held_by_another_worker(job, timedelta(seconds=-1))
+    assert job.__class__.objects.get(pk=job.pk).progress == "lost"
+    assert renders.run_or_wait(job.pk) == (State.DONE, None)
     job.refresh_from_db()
-    assert job.state == State.FAILED and "did not finish" in job.error
-    with django_capture_on_commit_callbacks(execute=True):
-        retried = renders.retry(job.pk)
-    retried.refresh_from_db()
-    assert retried.state == State.DONE
+    assert job.attempts == 2 and job.owner != "elsewhere:1:dead" and job.lease_expires_at is None
 
 
-def test_a_redelivered_task_takes_over_a_job_whose_worker_died(settings):
+def test_the_lost_attempt_cannot_overwrite_the_job_its_successor_finished():
     job = renders.request_render("contact-list", 0)
-    long_ago = timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
-    RenderJob.objects.filter(pk=job.pk).update(state=State.RUNNING, started_at=long_ago, attempts=1)
+    held_by_another_worker(job, timedelta(seconds=-1))
+    lost = RenderJob.objects.get(pk=job.pk)
     assert renders.run(job.pk) == State.DONE
+    assert not renders._finish(lost, state=State.FAILED, error="late")
     job.refresh_from_db()
-    assert job.attempts == 2
+    assert job.state == State.DONE and job.error == ""
+
+
+def test_the_sweep_hands_over_a_lapsed_job_and_fails_one_lost_too_often(django_capture_on_commit_callbacks):
+    job = renders.request_render("contact-list", 0)
+    held_by_another_worker(job, timedelta(seconds=-1))
+    assert renders.requeue_due() == 1  # eager here: the task runs at once and finishes it
+    job.refresh_from_db()
+    assert job.state == State.DONE and job.attempts == 2
+
+    PersonFactory(name="Someone New")
+    with django_capture_on_commit_callbacks(execute=False):
+        again = renders.request_render("contact-list", 0)
+    held_by_another_worker(again, timedelta(seconds=-1))
+    RenderJob.objects.filter(pk=again.pk).update(attempts=renders.MAX_ATTEMPTS)
+    assert renders.requeue_due() == 0
+    again.refresh_from_db()
+    assert again.state == State.FAILED and "stopped 3 times" in again.error
+    with django_capture_on_commit_callbacks(execute=True):
+        retried = renders.retry(again.pk)
+    retried.refresh_from_db()
+    assert retried.pk != again.pk and retried.state == State.DONE
+
+
+def test_a_job_with_a_live_lease_or_not_yet_due_is_left_to_its_worker(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        job = renders.request_render("contact-list", 0)
+    assert renders.requeue_due() == 0  # handed over a moment ago: not due yet
+    held_by_another_worker(job, timedelta(seconds=20))
+    assert renders.requeue_due() == 0
+    job.refresh_from_db()
+    assert job.state == State.RUNNING and job.attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_lease_is_renewed_while_the_render_runs(settings):
+    settings.RENDER_LEASE_SECONDS = 1
+    job = renders.request_render("contact-list", 0)
+    RenderJob.objects.filter(pk=job.pk).update(state=State.QUEUED)
+    claimed, _wait = renders._claim(job.pk)
+    first = claimed.lease_expires_at
+    with renders._Heartbeat(claimed):
+        time.sleep(1.6)  # longer than the lease: without renewals it would have lapsed
+        current = RenderJob.objects.get(pk=job.pk)
+        assert current.lease_expires_at > first and not current.lease_lapsed
+    time.sleep(1.2)
+    assert RenderJob.objects.get(pk=job.pk).lease_lapsed  # no heartbeat any more: the worker "died"
 
 
 def test_a_failed_render_records_its_error(broken_document, django_capture_on_commit_callbacks):

@@ -47,7 +47,7 @@ def test_an_invitation_email_carries_the_personal_link_and_a_calendar_file(mailo
     MeetingOrganiserFactory(meeting=meeting, organisation=OrganisationFactory(short_name="LCDC"))
     invitation = InvitationFactory(meeting=meeting)
     with committed():
-        assert invitations.send_unsent(meeting) == 1
+        assert len(invitations.send_unsent(meeting)) == 1
     message = mailoutbox[0]
     assert message.to == [invitation.email]
     assert f"https://idswg.example.org/meetings/{meeting.pk}/rsvp/{invitation.token}/" in message.body

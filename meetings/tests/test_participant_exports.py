@@ -64,13 +64,14 @@ def test_the_sign_in_sheet_lists_attendees_and_blank_rows(client_for, secretaria
 def test_checking_in_an_arrival_and_undoing_it(client_for, secretariat, meeting):
     attendee = Invitation.objects.get(meeting=meeting, state="accepted").attendees.first()
     client = client_for(secretariat)
-    url = reverse("meetings:check_in_toggle", args=[meeting.pk, attendee.pk])
-    assert "btn-success" in client.post(url, HTTP_HX_REQUEST="true").content.decode()
+    url = reverse("meetings:check_in_mark", args=[meeting.pk, attendee.pk])
+    row = client.post(url, {"state": "present"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "btn-success" in row and '"state": "absent"' in row  # the next tap undoes it
     attendee.refresh_from_db()
     assert attendee.checked_in_at is not None
     csv_text = client.get(reverse("meetings:participants_csv", args=[meeting.pk])).content.decode("utf-8-sig")
     assert f"{timezone.localtime(attendee.checked_in_at):%H:%M}" in csv_text  # Vientiane time
-    client.post(url)
+    client.post(url, {"state": "absent"})
     attendee.refresh_from_db()
     assert attendee.checked_in_at is None
 

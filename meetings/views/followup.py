@@ -1,13 +1,13 @@
 """The secretariat's follow-up of a meeting: dashboard, exports, sign-in sheet and check-in."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from idswg.roles import secretariat_required
 
-from .. import participants
+from .. import checkin, participants
 from ..models import Attendee, Meeting
 
 
@@ -70,12 +70,15 @@ def check_in(request, pk):
 
 @secretariat_required
 @require_POST
-def check_in_toggle(request, pk, attendee_pk):
-    attendee = get_object_or_404(
-        Attendee.objects.select_related("invitation__organisation"), pk=attendee_pk, invitation__meeting_id=pk
-    )
-    attendee.checked_in_at = None if attendee.checked_in_at else timezone.now()
-    attendee.save(update_fields=["checked_in_at"])
+def check_in_mark(request, pk, attendee_pk):
+    """Set an attendee present or absent, as the tap asked (``state``), and answer with the row."""
+    attendees = Attendee.objects.select_related("invitation__organisation").filter(invitation__meeting_id=pk)
+    attendee = get_object_or_404(attendees, pk=attendee_pk)
+    state = request.POST.get("state", "")
+    if state not in (checkin.PRESENT, checkin.ABSENT):
+        return HttpResponseBadRequest(_("Say whether the attendee is present or absent."))
+    checkin.mark(attendee.pk, state)
+    attendee = attendees.get(pk=attendee_pk)
     meeting = Meeting(pk=pk)  # the counter beside the list is swapped out of band
     context = {"attendee": attendee, "meeting_id": pk, "oob_summary": participants.summary(meeting)}
     return render(request, "meetings/_check_in_row.html", context)

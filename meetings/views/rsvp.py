@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from idswg import outbox
 from idswg.roles import secretariat_required
 
 from .. import invitations, rsvp
@@ -35,8 +36,7 @@ def invitation_manage(request, pk):
                 request, _("%(org)s has nobody with an e-mail in the directory.") % {"org": organisation.name}
             )
         if form.cleaned_data["send_now"]:
-            sent = invitations.send_unsent(meeting)
-            messages.info(request, _("%(count)s invitation(s) sent.") % {"count": sent})
+            _report_sent(request, invitations.send_unsent(meeting))
         return redirect("meetings:invitations", pk=meeting.pk)
     return render(
         request,
@@ -44,18 +44,36 @@ def invitation_manage(request, pk):
         {
             "meeting": meeting,
             "form": form,
-            "invitations": meeting.invitations.select_related("organisation").order_by("organisation__name", "name"),
+            "invitations": meeting.invitations.select_related("organisation", "message").order_by(
+                "organisation__name", "name"
+            ),
             "unsent": meeting.invitations.filter(sent_at__isnull=True).count(),
         },
     )
+
+
+def _report_sent(request, queued):
+    """Tell the secretariat what went out, and plainly when the mail service must come back first."""
+    if not queued:
+        messages.info(request, _("There is no unsent invitation: each one has gone out or is on its way."))
+    elif outbox.any_waiting(queued):
+        messages.warning(
+            request,
+            _(
+                "%(count)s invitation(s) saved; the e-mails will go out as soon as the mail service is back. "
+                "Nothing else to do."
+            )
+            % {"count": len(queued)},
+        )
+    else:
+        messages.info(request, _("%(count)s invitation(s) sent.") % {"count": len(queued)})
 
 
 @secretariat_required
 @require_POST
 def invitation_send_unsent(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    sent = invitations.send_unsent(meeting)
-    messages.info(request, _("%(count)s invitation(s) sent.") % {"count": sent})
+    _report_sent(request, invitations.send_unsent(meeting))
     return redirect("meetings:invitations", pk=meeting.pk)
 
 
@@ -63,8 +81,20 @@ def invitation_send_unsent(request, pk):
 @require_POST
 def invitation_resend(request, pk, invitation_pk):
     invitation = get_object_or_404(Invitation.objects.select_related("meeting"), pk=invitation_pk, meeting_id=pk)
-    invitations.send(invitation)
-    messages.success(request, _("Invitation sent again to %(email)s.") % {"email": invitation.email})
+    message, queued = invitations.resend(invitation.pk)
+    if not queued:
+        messages.info(
+            request,
+            _("An invitation to %(email)s is already on its way; nothing more was sent.") % {"email": invitation.email},
+        )
+    elif outbox.any_waiting([message]):
+        messages.warning(
+            request,
+            _("Saved; the e-mail to %(email)s will go out as soon as the mail service is back.")
+            % {"email": invitation.email},
+        )
+    else:
+        messages.success(request, _("Invitation sent again to %(email)s.") % {"email": invitation.email})
     back = "meetings:dashboard" if request.POST.get("back") == "dashboard" else "meetings:invitations"
     return redirect(back, pk=pk)
 
@@ -105,7 +135,7 @@ def rsvp_page(request, pk, token):
     attendees = attendee_formset(rows, data, initial=current)
     if request.method == "POST" and is_open and form.is_valid() and attendees.is_valid():
         try:
-            rsvp.answer(
+            answered = rsvp.answer(
                 invitation.pk,
                 form.cleaned_data["state"],
                 attendees.attendees(),
@@ -118,7 +148,16 @@ def rsvp_page(request, pk, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Thank you. Your answer is saved; a confirmation is on its way by e-mail."))
+            if outbox.any_waiting([answered.confirmation]):
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. Your answer is saved; the confirmation e-mail will go out as soon as "
+                        "the mail service is back."
+                    ),
+                )
+            else:
+                messages.success(request, _("Thank you. Your answer is saved; a confirmation is on its way by e-mail."))
             return redirect(invitation.get_absolute_url())
     return render(
         request,
