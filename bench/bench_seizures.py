@@ -17,7 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "idswg.settings")
-os.environ.setdefault("IDSWG_TESTING", "1")
+
+from idswg.testing import use_test_environment  # noqa: E402
+
+use_test_environment()  # the tests' settings: DEBUG off, plain HTTP, static files unhashed
 
 import django  # noqa: E402
 
