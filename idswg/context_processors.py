@@ -7,7 +7,7 @@ from .apps import PortalAppConfig
 from .roles import COCHAIR, PARTNER, SECRETARIAT, roles_of
 
 # Apps list their pages in PortalAppConfig.nav_items; the shared pages come last.
-_NAV_ORDER = ("meetings", "reports", "seizures", "idswg")
+_NAV_ORDER = ("meetings", "reports", "dublin", "seizures", "idswg")
 
 
 def portal_apps():

@@ -72,10 +72,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
-    # Dependencies go one way: idswg <- meetings, seizures <- reports.
+    # Dependencies go one way: idswg <- meetings, seizures <- dublin <- reports.
     "idswg.apps.IdswgConfig",
     "meetings.apps.MeetingsConfig",
     "seizures.apps.SeizuresConfig",
+    "dublin.apps.DublinConfig",
     "reports.apps.ReportsConfig",
 ]
 
@@ -231,7 +232,11 @@ CELERY_BEAT_SCHEDULE = {
     "meetings-rsvp-reminders": {"task": "meetings.send_due_reminders", "schedule": 3600.0},
     # Idempotent: hands over again what the broker never got or a dead worker left behind.
     "idswg-outbox-sweep": {"task": "idswg.sweep_outbox", "schedule": float(OUTBOX_SWEEP_SECONDS)},
+    # Idempotent: each unsubmitted country-report update is reminded once, N days before its deadline.
+    "dublin-update-reminders": {"task": "dublin.send_due_reminders", "schedule": 3600.0},
 }
+# Days before a programme update's deadline when its organisation is reminded (once).
+DUBLIN_REMINDER_DAYS = envint("DUBLIN_REMINDER_DAYS", 3)
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -31,6 +31,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("reports/", include("reports.urls")),
     path("seizures/", include("seizures.urls")),
+    path("mini-dublin/", include("dublin.urls")),
     path("back-office/", admin.site.urls),
 ]
 

@@ -1,0 +1,10 @@
+"""Celery tasks of the Mini-Dublin Group app: one line around a plain function each."""
+
+from celery import shared_task
+
+from . import updates
+
+
+@shared_task(name="dublin.send_due_reminders")
+def send_due_reminders():
+    return updates.send_due_reminders()

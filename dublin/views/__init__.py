@@ -1,0 +1,1 @@
+"""Pages of the Mini-Dublin Group app, by area: reports (outline and content), updates, history, regional."""
