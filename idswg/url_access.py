@@ -34,36 +34,6 @@ def _lao_seizure_table(world):
     return {"key": "seizure-table", "obj_id": apps.get_model("seizures", "Country").objects.get(name="Lao PDR").pk}
 
 
-def _hlm(world):
-    from django.apps import apps
-
-    return apps.get_model("meetings", "Meeting").objects.get(kind="high_level", starts_at__year=2024)
-
-
-def _hlm_briefing(world):
-    return {"key": "meeting-briefing", "obj_id": _hlm(world).pk}
-
-
-def _rendered_hlm_briefing(world):
-    """The demo briefing (invitation, 2024 report, Lao PDR table), rendered so there is a file."""
-    from . import renders
-
-    job = renders.request_render("meeting-briefing", _hlm(world).pk)
-    if job.state != "done":
-        renders.run(job.pk)
-    return _hlm_briefing(world)
-
-
-def _report(year):
-    def kwargs(world):
-        from django.apps import apps
-
-        report = apps.get_model("reports", "Report").objects.get(kind="annual", year=year)
-        return {"key": "report", "obj_id": report.pk}
-
-    return kwargs
-
-
 def _contact_list(world):
     return {"key": "contact-list", "obj_id": 0}
 
@@ -113,12 +83,6 @@ ACCESS = [
     Rule("render_status", members(), kwargs=_hlm_invitation),
     Rule("render_status", members(), kwargs=_lao_seizure_table),
     Rule("render_request", members(302), kwargs=_lao_seizure_table, method="post", data={"next": "/"}),
-    # The briefing is for co-chairs and the secretariat; partners read final reports only.
-    Rule("render_status", {**only_secretariat(), "cochair": 200}, kwargs=_hlm_briefing),
-    Rule("render_download", {**only_secretariat(), "cochair": 200}, kwargs=_rendered_hlm_briefing),
-    Rule("render_status", members(), kwargs=_report(2019)),
-    Rule("render_status", {**members(), "partner": 403}, kwargs=_report(2024)),
-    Rule("reports:briefing_edit", only_secretariat(), kwargs=lambda world: {"meeting_pk": _hlm(world).pk}),
 ]
 
 __all__ = ["ACCESS", "LOGIN"]

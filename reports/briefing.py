@@ -23,6 +23,7 @@ from meetings.visibility import visible_meetings
 from seizures.documents import table_with_charts
 from seizures.models import Country
 
+from . import access
 from .briefing_models import Briefing
 from .models import Report
 from .services import report_for_display
@@ -48,6 +49,7 @@ def parts(meeting):
         "include_invitation": briefing.include_invitation,
         "report": report,
         "display": report_for_display(report) if report else None,
+        "draft_notice": access.draft_notice(report) if report else "",
         "tables": [table_with_charts(country) for country in countries],
     }
 
@@ -80,10 +82,17 @@ class MeetingBriefing(Document):
         return {"meeting": obj, **parts(obj)}
 
     def can_download(self, user, obj):
-        """The briefing is for the co-chairs and the secretariat that prepares it."""
+        """The briefing is for the co-chairs and the secretariat that prepares it.
+
+        A co-chair reads it only if they may read its report too (``reports.access``): a
+        briefing must not carry a draft that is not yet in review out of the secretariat.
+        """
         if has_role(user, SECRETARIAT):
             return True
-        return has_role(user, COCHAIR) and visible_meetings(user).filter(pk=obj.pk).exists()
+        if not (has_role(user, COCHAIR) and visible_meetings(user).filter(pk=obj.pk).exists()):
+            return False
+        report = briefing_of(obj).report
+        return report is None or access.can_read(user, report)
 
     def featured(self, user):
         """The home page offers the briefing of the latest meeting that has one configured."""

@@ -8,24 +8,16 @@ from django.template.defaultfilters import slugify
 from django.utils.translation import gettext_lazy
 
 from idswg.documents import Document, register
-from idswg.roles import COCHAIR, PARTNER, SECRETARIAT, has_role, is_secretariat
+from idswg.roles import ANY_ROLE, has_role
 
+from . import access
 from .models import Report
 from .services import report_for_display
 
 
 def report_context(report):
-    """What the print templates show of ``report``: the report and its display (sections, rows ...)."""
-    return {"report": report, "display": report_for_display(report)}
-
-
-def may_download_report(user, report):
-    """The secretariat prints any report, co-chairs drafts in review and final ones, partners final ones."""
-    if is_secretariat(user):
-        return True
-    if has_role(user, COCHAIR):
-        return report.state in (Report.State.REVIEW, Report.State.FINAL)
-    return has_role(user, PARTNER) and report.state == Report.State.FINAL
+    """What the print templates show of ``report``: the report, its display (sections, rows ...), its draft mark."""
+    return {"report": report, "display": report_for_display(report), "draft_notice": access.draft_notice(report)}
 
 
 @register
@@ -49,11 +41,12 @@ class ReportDocument(Document):
         return report_context(obj)
 
     def can_download(self, user, obj):
-        return may_download_report(user, obj)
+        """Whoever reads the report on screen may print it (``reports.access``)."""
+        return access.can_read(user, obj)
 
     def featured(self, user):
-        """The home page offers the latest final annual report (partners read final reports only)."""
-        if not has_role(user, SECRETARIAT, COCHAIR, PARTNER):
+        """The home page offers the latest final annual report, the one every member reads as it stands."""
+        if not has_role(user, *ANY_ROLE):
             return ()
         final = Report.objects.filter(kind=Report.Kind.ANNUAL, state=Report.State.FINAL).order_by("-year")
         return list(final.values_list("pk", flat=True)[:1])

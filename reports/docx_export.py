@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from .access import draft_notice
 from .services import report_for_display
 
 BLOCK = {"p", "div", "li"}
@@ -128,6 +129,10 @@ def report_to_docx(report):
     section.page_width, section.page_height = section.page_height, section.page_width
     document.styles["Normal"].font.size = Pt(9)
     document.add_heading(report.title, level=1)
+    notice = draft_notice(report)
+    if notice:  # a report not final says so at the top of every page and under its title
+        section.header.paragraphs[0].add_run(notice).bold = True
+        document.add_paragraph().add_run(notice).bold = True
     for label, value in (
         (_("Name of Sector Working Groups"), report.swg_name),
         (_("SWG Chair and Co-Chairs"), report.chair_and_cochairs),

@@ -11,10 +11,10 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .access import ensure_editable
 from .layouts import RICH_COLUMNS
 from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 from .sanitise import clean_html
-from .services import ensure_editable
 
 CELL_FIELDS = (*RICH_COLUMNS, "indicator")
 

@@ -5,10 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from idswg.roles import ANY_ROLE, has_role, is_secretariat
+from idswg.roles import is_secretariat
 
+from .access import can_comment, ensure_editable
 from .models import Report, RowComment
-from .services import ensure_editable
 
 S = Report.State
 # Which state may follow which. A final report stays final: next year starts from a copy.
@@ -37,10 +37,6 @@ def move_to(report, state, user):
     report._history_user = user
     report.save()
     return report
-
-
-def can_comment(user, report):
-    return report.state == S.REVIEW and has_role(user, *ANY_ROLE)
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Who may see and change a report, and the report laid out for display in a fixed number of queries.
+"""The report laid out for display in a fixed number of queries (who may read it: ``reports.access``).
 
 ``report_for_display(report)`` is the one function pages, the ``.docx`` export and the
 PDF briefing use to read a report: sections, rows and cells in display order.
@@ -6,45 +6,10 @@ PDF briefing use to read a report: sections, rows and cells in display order.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
-from django.utils.translation import gettext as _
-
-from idswg.roles import ANY_ROLE, has_role, is_secretariat
 
 from .layouts import columns, table_columns
 from .models import MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report, RowComment
-
-READER_STATES = (Report.State.REVIEW, Report.State.FINAL)
-
-
-class ReportReadOnly(PermissionDenied):
-    """Raised by every change to a final report (and its sections, rows and comments)."""
-
-
-def visible_reports(user):
-    """The reports ``user`` may read: all of them for the secretariat, others not drafts."""
-    reports = Report.objects.all()
-    if is_secretariat(user):
-        return reports
-    if has_role(user, *ANY_ROLE):
-        return reports.filter(state__in=READER_STATES)
-    return reports.none()
-
-
-def readable_report(user, pk):
-    """The report ``pk`` if ``user`` may read it, else 404 (a draft is not shown to exist)."""
-    report = visible_reports(user).filter(pk=pk).first()
-    if report is None:
-        raise Http404(_("No such report."))
-    return report
-
-
-def ensure_editable(report):
-    """Refuse any change to a final report, whoever asks and however the request was made."""
-    if report.state == Report.State.FINAL:
-        raise ReportReadOnly(_("This report is final and can no longer be changed."))
 
 
 def letter(index):

@@ -5,8 +5,11 @@ need a draft make one (``_draft``); a change to a final report is refused (403) 
 everyone, the secretariat included.
 """
 
+from idswg import renders
 from idswg.access import LOGIN, Rule, members, only_secretariat
+from meetings.models import Meeting
 
+from .briefing import KEY as BRIEFING
 from .models import MatrixRow, MatrixSection, NarrativeSection, Report, RowComment
 
 REFUSED = {"anonymous": LOGIN, "partner": 403, "cochair": 403, "secretariat": 403}
@@ -48,6 +51,26 @@ def _final_section():
     return MatrixSection.objects.filter(report=_report(2019)).order_by("pk").first()
 
 
+def _hlm():
+    return Meeting.objects.get(kind=Meeting.Kind.HIGH_LEVEL, starts_at__year=2024)
+
+
+def _hlm_briefing(world):
+    return {"key": BRIEFING, "obj_id": _hlm().pk}
+
+
+def _rendered_hlm_briefing(world):
+    """The demo briefing (invitation, 2024 report, Lao PDR table), rendered so there is a file."""
+    job = renders.request_render(BRIEFING, _hlm().pk)
+    if job.state != "done":
+        renders.run(job.pk)
+    return _hlm_briefing(world)
+
+
+def _pdf(report):
+    return lambda world: {"key": "report", "obj_id": report().pk}
+
+
 def _comment(world):
     row = _draft_row()
     comment = row.comments.filter(resolved_at=None).first() or RowComment.objects.create(
@@ -57,6 +80,14 @@ def _comment(world):
 
 
 ACCESS = [
+    # Partners and co-chairs read a report in review and a final one in every form (reports.access).
+    Rule("render_status", members(), kwargs=_pdf(lambda: _report(2019))),
+    Rule("render_status", members(), kwargs=_pdf(lambda: _report(2024))),
+    Rule("render_status", only_secretariat(), kwargs=_pdf(lambda: _draft_section().report)),
+    # The briefing is for co-chairs and the secretariat.
+    Rule("render_status", {**only_secretariat(), "cochair": 200}, kwargs=_hlm_briefing),
+    Rule("render_download", {**only_secretariat(), "cochair": 200}, kwargs=_rendered_hlm_briefing),
+    Rule("reports:briefing_edit", only_secretariat(), kwargs=lambda world: {"meeting_pk": _hlm().pk}),
     Rule("reports:report_list", members()),
     Rule("reports:report_create", only_secretariat()),
     Rule("reports:report_import", only_secretariat()),

@@ -18,6 +18,14 @@ def cell(row, name):
 
 
 @register.filter
+def report_state(report):
+    """The report's state as every page shows it: in review, it reads as a draft (``reports.access``)."""
+    from reports.access import state_label
+
+    return state_label(report)
+
+
+@register.filter
 def lines(text):
     """The non-empty lines of a plain text field."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -44,6 +52,6 @@ def matrix_row(context, row):
 @register.simple_tag(takes_context=True)
 def recent_reports(context, limit=4):
     """The latest reports the user may read (drafts only for the secretariat), for the home page."""
-    from reports.services import visible_reports
+    from reports.access import visible_reports
 
     return list(visible_reports(context["request"].user).order_by("-year", "kind")[:limit])

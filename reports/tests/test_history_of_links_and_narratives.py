@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from idswg.tests.factories import secretariat_user
 from reports import editing
+from reports.access import ReportReadOnly
 from reports.models import MatrixRow, MatrixSection, NarrativeSection, Report
-from reports.services import ReportReadOnly
 
 from .factories import NarrativeFactory, PriorityAreaFactory, RowFactory, SectionFactory
 

@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from reports import editing, review
+from reports.access import ReportReadOnly, visible_reports
 from reports.models import MatrixRow, Report, RowComment
-from reports.services import ReportReadOnly, visible_reports
 
 from .factories import CommentFactory, NarrativeFactory, ReportFactory, RowFactory, SectionFactory
 

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 from idswg.roles import member_required, secretariat_required
 
 from .. import review
+from ..access import ensure_editable, readable_report
 from ..forms import CommentForm
 from ..models import MatrixRow, RowComment
-from ..services import ensure_editable, readable_report
 
 
 @member_required

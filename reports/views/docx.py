@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 from idswg.roles import member_required, secretariat_required
 
 from .. import docx_export, docx_import
+from ..access import readable_report
 from ..forms import DocxUploadForm
-from ..services import readable_report
 
 SIGNING_SALT = "reports.docx-import"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from idswg.roles import secretariat_required
 
 from .. import editing, history
+from ..access import ensure_editable
 from ..layouts import columns
 from ..models import MatrixRow, MatrixSection, NarrativeSection, Report
-from ..services import ensure_editable
 
 
 @secretariat_required

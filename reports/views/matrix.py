@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 from idswg.roles import member_required, secretariat_required
 
 from .. import editing
+from ..access import ensure_editable, page_flags, readable_report
 from ..forms import RowForm
 from ..layouts import table_columns
 from ..models import MatrixRow, MatrixSection, Report
-from ..review import can_comment
-from ..services import ensure_editable, readable_report, report_for_display
+from ..services import report_for_display
 
 
 def row_context(request, row, report):
@@ -26,8 +26,7 @@ def row_context(request, row, report):
         "row": row,
         "report": report,
         "table_columns": table_columns(report.layout),
-        "editable": report.state != Report.State.FINAL,
-        "can_comment": can_comment(request.user, report),
+        **page_flags(request.user, report),
     }
 
 
@@ -45,8 +44,7 @@ def render_matrix(request, report, status=200, editing_row=None):
     context = {
         "display": display,
         "report": report,
-        "editable": report.state != Report.State.FINAL,
-        "can_comment": can_comment(request.user, report),
+        **page_flags(request.user, report),
         "editing_row": editing_row,
     }
     if editing_row is not None:

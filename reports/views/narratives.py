@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 from idswg.roles import secretariat_required
 
 from .. import editing
+from ..access import ensure_editable
 from ..forms import NarrativeForm
 from ..models import NarrativeSection, Report
-from ..services import ensure_editable
 
 
 @secretariat_required

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 
 from idswg.roles import member_required, secretariat_required
 
-from .. import carry_forward, review
+from .. import access, carry_forward, review
+from ..access import ensure_editable, readable_report, visible_reports
 from ..forms import CarryForwardForm, ReportForm
 from ..models import Report
-from ..services import ensure_editable, readable_report, report_for_display, visible_reports
+from ..services import report_for_display
 
 
 @member_required
@@ -33,8 +34,7 @@ def report_detail(request, pk):
         {
             "report": report,
             "display": display,
-            "editable": report.state != Report.State.FINAL,
-            "can_comment": review.can_comment(request.user, report),
+            **access.page_flags(request.user, report),
             "next_states": review.next_states(report),
             "narrative_moves": (("up", "up", _("Move up")), ("down", "down", _("Move down"))),
         },
