@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from . import layouts
 from .models import Country, Measure
 from .numbers import ASK, COMMA_DECIMAL, POINT_DECIMAL, evidence, file_format, read_number, written_decimals
+from .reported_trends import read_direction
 from .table_setup import split_label
 
 EXTRA_HEADERS = {"footnote": "footnote", "footnotes": "footnote", "note": "footnote", "source": "source"}
@@ -38,6 +39,8 @@ class FileCells:
     number_format: str = ASK
     format_note: str = ""
     skipped: list = field(default_factory=list)  # what the file holds that the import does not keep
+    kind: str = "seizures"  # or "trends": a reported trend table (↑ ↓ ↔ • in its cells)
+    legend: str = ""
 
 
 def problem(row, col, message):
@@ -102,9 +105,28 @@ def read(grid, country=None, answers=None, number_format=ASK):
         return out
     records = {"table": _table_records, "wide": _wide_records, "long": _long_records}[structure.layout](grid, structure)
     _resolve(records, structure, country, answers, out)
-    _read_numbers(out, number_format, answers)
+    if _is_trend_table(out.cells):
+        out.kind = "trends"
+        out.legend = structure.legend
+        for cell in out.cells:
+            cell["direction"] = read_direction(cell["text"]) or "not_reported"
+    else:
+        _read_numbers(out, number_format, answers)
     out.problems.sort(key=lambda p: (p["row"] if isinstance(p["row"], int) else 0, p["col"]))
     return out
+
+
+def _is_trend_table(cells):
+    """True when the cells write trends (↑ ↓ ↔, “increase” …) and nothing but trends or blanks."""
+    arrows = 0
+    for cell in cells:
+        text = cell["text"].strip()
+        if read_number(text).not_reported:
+            continue
+        if not read_direction(text) or read_number(text).ok:
+            return False
+        arrows += 1
+    return arrows > 0
 
 
 def _cell(grid, row, col):
@@ -231,6 +253,7 @@ def _resolve(records, structure, country, answers, out):
                 continue
             if measure is False:
                 continue  # asked about: no value is read before the answer
+            _ask_measure(measures, name, record["unit"], country, asked, out)
             row, col = record["measure_at"]
             item = problem(row, col, _("Unknown measure “%(text)s”: write it as “Name (unit)”.") % {"text": name[:60]})
             _once(
@@ -321,6 +344,25 @@ def _measure(measures, name, unit, answers, asked, out):
     if len(found) > 1:
         return False
     return None
+
+
+def _ask_measure(measures, name, unit, country, asked, out):
+    """An unknown measure: ask which known one it is (the table's own columns first), or create it."""
+    key = f"measure:{layouts.norm(name)}|{unit_key(unit)}"
+    if key in asked:
+        return
+    asked.add(key)
+    own = set(country.columns.values_list("measure_id", flat=True)) if country is not None else set()
+    ordered = sorted(measures.all, key=lambda m: (m.pk not in own, m.display_order, m.name))
+    label = f"{name} ({unit})" if unit else name
+    out.questions.append(
+        {
+            "name": key,
+            "label": _("Which measure is “%(text)s”? (Or create it as a new measure, then upload the file again.)")
+            % {"text": label[:60]},
+            "choices": [(str(m.pk), m.label) for m in ordered],
+        }
+    )
 
 
 def _year(record, structure, answers, asked, told, out):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from . import import_cells, reading
+from . import import_cells, reading, trend_import
 from .entry import ensure_columns
 from .models import Country, ImportBatch, Measure, SeizureValue
 from .numbers import ASK, COMMA_DECIMAL, POINT_DECIMAL, grouped, read_number
@@ -78,17 +78,19 @@ def prepare(batch):
         sheet = names[0]
     found = import_cells.read(sheets[sheet or names[0]], batch.country, answers, batch.number_format)
     batch.layout = found.layout
+    batch.kind = found.kind
     batch.rows = found.cells
     batch.summary = {
         **summary,
         "problems": found.problems,
         "questions": questions + found.questions,
-        "read_as": found.read_as,
+        "read_as": found.read_as + (_(", a reported trend table (↑ ↓ ↔ •)") if found.kind == "trends" else ""),
         "format_note": found.format_note,
         "title": found.title,
         "source": found.source,
         "footnotes": found.footnotes,
         "skipped": found.skipped,
+        "legend": found.legend,
         "sheet": sheet or "",
     }
     return batch
@@ -101,12 +103,14 @@ def answer(batch, data):
         given = data.get(f"answer-{question['name']}")
         if given in {value for value, _label in question["choices"]}:
             answers[question["name"]] = given
+    if data.get("answer-number_format") in (POINT_DECIMAL, COMMA_DECIMAL):  # file-wide, asked or not yet
+        answers["number_format"] = data["answer-number_format"]
     if data.get("number_format") in (POINT_DECIMAL, COMMA_DECIMAL, ASK):
         batch.number_format = data["number_format"]
         answers.pop("number_format", None)
     batch.summary = {**batch.summary, "answers": answers}
     prepare(batch)
-    batch.save(update_fields=["layout", "rows", "summary", "number_format"])
+    batch.save(update_fields=["layout", "kind", "rows", "summary", "number_format"])
     return batch
 
 
@@ -149,6 +153,8 @@ def key_of(cell):
 def plan(batch):
     """Compare the batch's cells with the database now; see ``Plan``."""
     result = Plan(problems=list(batch.summary.get("problems", [])), questions=list(batch.summary.get("questions", [])))
+    if batch.kind == ImportBatch.Kind.TRENDS:
+        return trend_import.plan_trends(batch, result)
     cells = batch.rows
     country_ids = {cell["country"] for cell in cells}
     existing = {
@@ -270,6 +276,9 @@ def apply(batch_id, data, user):
         raise NotApplied(result, stale=True)
     if not result.ok or unconfirmed(result, data) or not result.work:
         raise NotApplied(result)
+    if batch.kind == ImportBatch.Kind.TRENDS:
+        trend_import.apply_trends(batch, result, user)
+        return _close(batch, result)
     comments = {item["key"]: data.get(f"comment-{item['key']}", "").strip() for item in result.flags}
     flags = {item["key"]: item["flag"] for item in result.flags}
     existing = {
@@ -304,8 +313,12 @@ def apply(batch_id, data, user):
             Country(pk=country_id), sorted({c["measure"] for c, _v in result.ready if c["country"] == country_id})
         )
     _keep_table_notes(batch, data)
+    return _close(batch, result)
+
+
+def _close(batch, result):
     batch.state = ImportBatch.State.APPLIED
-    batch.applied_at = now
+    batch.applied_at = timezone.now()
     batch.summary = {**batch.summary, "added": len(result.additions), "changed": len(result.changes)}
     batch.save(update_fields=["state", "applied_at", "summary"])
     return result

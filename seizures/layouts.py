@@ -25,7 +25,9 @@ UNIT_WORDS = {"unit", "units", "measurement", "measure unit", "unit of measure",
 LONG_NAMES = {"country", "year", "measure", "value"}
 MONTHS_HEADERS = {"months", "months covered", "period (months)"}
 MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MARK = re.compile(r"^(.*?)\s*(\*+|†+)\s*$")
+MARK = re.compile(r"^(.*?)\s*(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
+QUOTES = "\"“”‘’'"
+CAPTION = re.compile(r"^\s*(?:table|figure)\s*\d*\s*[:.]\s*", re.I)
 PLAIN_YEAR = re.compile(r"^(\d{4})$")
 IN_BRACKETS = re.compile(r"^(\d{4})\s*\((.*)\)$")
 FIRST_MONTHS = re.compile(r"^(?:first|1st)\s+(\d{1,2})\s*(?:months?|m)(?:\s+(?:of|for|in))?\s+(\d{4})$")
@@ -34,7 +36,8 @@ MONTH_RANGE = re.compile(r"^([a-z]{3})[a-z]*\.?\s*[-–]\s*([a-z]{3})[a-z]*\.?(?
 HALF = re.compile(r"^(?:h1|half|first half|1st half)(?:\s+(?:of\s+)?(\d{4}))?$")
 FISCAL = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/–-]\s*(\d{2}|\d{4})$|^fy\s*(\d{4})$")
 SOURCE_LINE = re.compile(r"^\s*sources?(?:\(s\))?\s*[:：]\s*", re.I)
-NOTE_MARKS = re.compile(r"(?:^|(?<=[\s.;]))(\*{1,3}|†{1,3})\s+")
+NOTE_MARKS = re.compile(r"(?:^|(?<=[\s.;]))(\*{1,3}|†{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+")
+LEGEND = re.compile(r"[↑↓↔]\s*=")
 IN_SOURCE_NOTE = re.compile(r"\(\s*(\*{1,3})\s*([^()]*)\)")
 
 
@@ -115,9 +118,14 @@ def _months_of(text):
 
 
 def split_mark(text):
-    """``("Methamphetamine pills", "*")`` from “Methamphetamine pills*”; no mark: ``(text, "")``."""
-    match = MARK.match(" ".join(str(text).split()))
-    return (match.group(1), match.group(2)) if match and match.group(1) else (" ".join(str(text).split()), "")
+    """``("Methamphetamine pills", "*")`` from “Methamphetamine pills*”; no mark: ``(text, "")``.
+
+    Quotes around a name are dropped (“"Ecstasy" ¹⁴” is Ecstasy with mark ¹⁴).
+    """
+    text = " ".join(str(text).split())
+    match = MARK.match(text)
+    name, mark = (match.group(1), match.group(2)) if match and match.group(1) else (text, "")
+    return name.strip().strip(QUOTES).strip(), mark
 
 
 @dataclass
@@ -131,6 +139,7 @@ class Structure:
     source: str = ""
     notes: list = field(default_factory=list)  # footnote lines without a mark
     marks: dict = field(default_factory=dict)  # "*" -> its footnote
+    legend: str = ""  # “↑ = Increase, ↓ = Decrease …” under a trend table
     unit_col: int | None = None
 
     @property
@@ -197,7 +206,9 @@ def _is_note_line(row, layout):
     if len(filled) != 1:
         return False
     text = filled[0].strip()
-    if SOURCE_LINE.match(text) or NOTE_MARKS.match(text) or "=" in text or text.lower().startswith(("note", "*")):
+    if SOURCE_LINE.match(text) or NOTE_MARKS.match(text) or CAPTION.match(text) or "=" in text:
+        return True
+    if text.lower().startswith(("note", "*")):
         return True
     if layout == "table":
         return not (read_year(text).year or read_year(text).choices)
@@ -209,6 +220,12 @@ def _read_notes(structure, rows):
     for row in rows:
         for text in _filled(row):
             text = " ".join(text.split())
+            if CAPTION.match(text):
+                structure.title.append(CAPTION.sub("", text))
+                continue
+            if LEGEND.search(text) and not structure.legend:
+                structure.legend = text
+                continue
             if SOURCE_LINE.match(text):
                 source = SOURCE_LINE.sub("", text)
                 for mark, note in IN_SOURCE_NOTE.findall(source):
