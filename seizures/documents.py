@@ -10,6 +10,7 @@ from idswg.roles import ANY_ROLE, has_role
 
 from .charts import trend_svg
 from .models import Country
+from .reported_trends import trends_beside
 from .tables import country_table
 
 
@@ -32,7 +33,14 @@ def table_with_charts(country):
             charts.append(
                 {"label": column["label"], "src": "data:image/svg+xml;base64," + base64.b64encode(svg).decode()}
             )
-    return {"country": country, "table": table, "charts": charts}
+    beside = trends_beside(country, table)
+    return {
+        "country": country,
+        "table": table,
+        "charts": charts,
+        "reported": beside["reported"],
+        "disagreements": beside["disagreements"],
+    }
 
 
 def table_title(country):

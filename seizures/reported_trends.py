@@ -117,3 +117,16 @@ def disagreements(reported, computed):
                     }
                 )
     return sorted(out, key=lambda item: (item["year"], item["label"]))
+
+
+def trends_beside(country, table):
+    """The reported and the computed trends of ``country`` side by side, and where they disagree.
+
+    ``table`` is its ``country_table``. Returns ``{"reported": reported_trend_table or
+    None, "computed": seizures.trends.trend_table, "disagreements": [...]}``.
+    """
+    from .trends import trend_table
+
+    reported = reported_trend_table(country)
+    computed = trend_table(table)
+    return {"reported": reported, "computed": computed, "disagreements": disagreements(reported, computed)}

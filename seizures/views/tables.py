@@ -10,8 +10,8 @@ from idswg.roles import is_secretariat, member_required
 
 from ..charts import trend_svg
 from ..models import Country, Measure
+from ..reported_trends import trends_beside
 from ..tables import country_table, overview
-from ..trends import trend_table
 
 
 @member_required
@@ -32,6 +32,7 @@ def table(request, slug):
             "countries": Country.objects.all(),
             "can_edit": is_secretariat(request.user),
             "charts": _charts(data),
+            **trends_beside(country, data),
         },
     )
 
@@ -43,7 +44,7 @@ def trends(request, slug):
     return render(
         request,
         "seizures/trends.html",
-        {"country": country, "table": data, "trends": trend_table(data), "countries": Country.objects.all()},
+        {"country": country, "table": data, "countries": Country.objects.all(), **trends_beside(country, data)},
     )
 
 
