@@ -7,5 +7,6 @@ from idswg.roles import ANY_ROLE, PARTNER
 class DublinConfig(PortalAppConfig):
     name = "dublin"
     verbose_name = _("Mini-Dublin Group")
+    nav_order = 30
     nav_items = ((_("Country reports"), "dublin:report_list", ANY_ROLE),)
     home_panels = (("dublin/_home_panel.html", (PARTNER,)),)

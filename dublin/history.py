@@ -51,12 +51,12 @@ def _describe(model, record):
     if model is CountryReport:
         return str(_("Report"))
     if model is Section:
-        return f"{_('Section')} {record.number} {record.title[:60]}".strip()
+        return (_("Section %(number)s %(title)s") % {"number": record.number, "title": record.title[:60]}).strip()
     if model is PartnerUpdate:
-        return f"{_('Update')} “{record.heading[:60]}”"
+        return _("Update “%(heading)s”") % {"heading": record.heading[:60]}
     if model is Recommendation:
-        return f"{_('Recommendation')} {record.number}"
-    return f"{_('Follow-up')} “{plain_text(record.comment)[:40]}”"
+        return _("Recommendation %(number)s") % {"number": record.number}
+    return _("Follow-up “%(comment)s”") % {"comment": plain_text(record.comment)[:40]}
 
 
 def report_history(report, limit=300):

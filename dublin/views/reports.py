@@ -206,7 +206,7 @@ def recommendation_add(request, report_pk):
     if request.method == "POST" and form.is_valid():
         recommendation = editing.add_recommendation(report, form.cleaned_data["text"], request.user)
         messages.success(request, _("Recommendation %(number)s added.") % {"number": recommendation.number})
-        return redirect(f"{report.get_absolute_url()}#recommendations")
+        return redirect(f"{report.get_absolute_url()}#recommendations-{report.pk}")
     return form_page(request, form, _("Add a recommendation"), report.get_absolute_url())
 
 
@@ -234,7 +234,7 @@ def recommendation_edit(request, pk):
                 theirs=stale.current.text,
             )
         messages.success(request, _("Recommendation saved."))
-        return redirect(f"{report.get_absolute_url()}#recommendations")
+        return redirect(f"{report.get_absolute_url()}#recommendations-{report.pk}")
     return form_page(
         request,
         form,
@@ -254,7 +254,7 @@ def recommendation_delete(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Recommendation deleted; the later ones moved up a number."))
-    return redirect(f"{recommendation.report.get_absolute_url()}#recommendations")
+    return redirect(f"{recommendation.report.get_absolute_url()}#recommendations-{recommendation.report_id}")
 
 
 @secretariat_required
