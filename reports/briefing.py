@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dublin.outline import report_for_display as country_report_for_display
 from idswg import renders
 from idswg.documents import Document, register
 from idswg.roles import COCHAIR, SECRETARIAT, has_role
@@ -51,6 +52,8 @@ def parts(meeting):
         "display": report_for_display(report) if report else None,
         "draft_notice": access.draft_notice(report) if report else "",
         "tables": [table_with_charts(country) for country in countries],
+        "country_report": briefing.country_report,
+        "country_display": country_report_for_display(briefing.country_report) if briefing.country_report_id else None,
     }
 
 
@@ -103,11 +106,16 @@ class MeetingBriefing(Document):
 
 
 @transaction.atomic
-def configure(meeting, *, report=None, countries=(), include_invitation=True, user=None):
+:def configure(meeting, *, report=None, countries=(), include_invitation=True, user=None, country_report=None)::
     """Choose the parts of ``meeting``'s briefing (replacing the previous choice)."""
     briefing, _created = Briefing.objects.update_or_create(
         meeting=meeting,
-        defaults={"report": report, "include_invitation": include_invitation, "updated_by": user},
+        defaults={
+            "report": report,
+            "include_invitation": include_invitation,
+            "country_report": country_report,
+            "updated_by": user,
+        },
     )
     briefing.countries.set(countries)
     return briefing

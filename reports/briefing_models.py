@@ -25,6 +25,15 @@ class Briefing(models.Model):
         related_name="+",
         help_text=_("Its header, narrative sections, priorities and matrix are printed."),
     )
+    country_report = models.ForeignKey(
+        "dublin.CountryReport",
+        verbose_name=_("Mini-Dublin Group country report"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Printed as its own PDF prints it (submitted and accepted partner updates)."),
+    )
     countries = models.ManyToManyField(
         "seizures.Country",
         verbose_name=_("seizure tables"),

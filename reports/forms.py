@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from dublin.models import CountryReport
 from seizures.models import Country
 
 from .layouts import RICH_COLUMNS, columns
@@ -197,6 +198,12 @@ class BriefingForm(forms.Form):
         queryset=Report.objects.order_by("-year", "kind"),
         required=False,
         empty_label=_("(no report)"),
+    )
+    country_report = forms.ModelChoiceField(
+        label=_("Mini-Dublin Group country report"),
+        queryset=CountryReport.objects.select_related("country").order_by("-year", "country__display_order"),
+        required=False,
+        empty_label=_("(no country report)"),
     )
     countries = forms.ModelMultipleChoiceField(
         label=_("Seizure tables"),

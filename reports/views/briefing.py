@@ -19,6 +19,7 @@ def briefing_edit(request, meeting_pk):
     initial = {
         "include_invitation": current.include_invitation,
         "report": current.report,
+        "country_report": current.country_report,
         "countries": list(current.countries.all()) if current.pk else [],
     }
     form = BriefingForm(request.POST or None, initial=initial)
