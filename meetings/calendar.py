@@ -3,6 +3,8 @@
 One VEVENT per meeting with a UID that never changes, so a second invitation or a
 reminder updates the event in the calendar instead of adding another; SEQUENCE grows
 when the secretariat moves the meeting. Times carry the Asia/Vientiane VTIMEZONE.
+A cancelled meeting's file says ``METHOD:CANCEL`` and ``STATUS:CANCELLED`` (RFC 5546), so
+calendars that hold the event remove it.
 """
 
 from datetime import timedelta
@@ -35,7 +37,8 @@ def build(meeting, url=""):
     calendar = Calendar()
     calendar.add("prodid", "-//IDSWG Secretariat//Portal//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    cancelled = meeting.state == meeting.State.CANCELLED
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
     event = Event()
     event.add("uid", uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -56,7 +59,7 @@ def build(meeting, url=""):
     names = [link.organisation.label for link in meeting.organiser_links.select_related("organisation")]
     organiser.params["cn"] = vText(", ".join(names) or "IDSWG")
     event.add("organizer", organiser)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     calendar.add_component(event)
     start = meeting.local_start.date()
     calendar.add_missing_timezones(first_date=start - timedelta(days=366), last_date=start + timedelta(days=366))

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from idswg.models import Organisation, Person
 
-from .models import AgendaItem, Invitation, Meeting, MeetingCoChair, MeetingOrganiser
+from . import materials
+from .models import ActionPoint, AgendaItem, Invitation, Material, Meeting, MeetingCoChair, MeetingOrganiser
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -53,6 +54,14 @@ class MeetingForm(forms.ModelForm):
     rsvp_by = forms.DateField(
         label=_("RSVP by"), widget=DATE, help_text=_("Answers are taken until the end of this day (Vientiane time).")
     )
+    notify_invitees = forms.BooleanField(
+        label=_("Tell the invitees what changed"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "When the date, time, venue or title changes, everyone invited gets an e-mail with the new calendar file."
+        ),
+    )
 
     class Meta:
         model = Meeting
@@ -82,6 +91,9 @@ class MeetingForm(forms.ModelForm):
         reminder.validators.append(MaxValueValidator(MAX_REMINDER_DAYS))
         reminder.widget.attrs["max"] = MAX_REMINDER_DAYS
         meeting = self.instance
+        # Cancelling is its own action (it tells the invitees), never a state picked here.
+        state = self.fields["state"]
+        state.choices = [c for c in state.choices if c[0] != Meeting.State.CANCELLED or meeting.state == c[0]]
         if meeting.pk:
             self.initial.update(
                 date=meeting.local_start.date(),
@@ -242,3 +254,88 @@ def attendee_formset(rows, data=None, initial=None):
         AttendeeForm, formset=BaseAttendeeFormSet, extra=max(rows - len(initial or []), 0), max_num=rows
     )
     return AttendeeFormSet(data, initial=initial, prefix="attendee")
+
+
+class MinutesForm(forms.Form):
+    """The summary and, per session of the agenda, what was discussed and decided."""
+
+    summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, records=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        _cap_length(self.fields["summary"], MAX_PURPOSE_CHARS)
+        self.rows = []
+        for item, record in records:
+            names = (f"item-{item.pk}-discussion", f"item-{item.pk}-decisions")
+            values = (record.discussion, record.decisions) if record else ("", "")
+            for name, label, value in zip(names, (_("Discussion"), _("Decisions")), values, strict=True):
+                self.fields[name] = forms.CharField(
+                    label=label, required=False, initial=value, widget=forms.Textarea(attrs={"rows": 3})
+                )
+                _cap_length(self.fields[name], MAX_PURPOSE_CHARS)
+            self.rows.append((item, self[names[0]], self[names[1]]))
+
+    def texts(self):
+        """``{agenda_item_pk: (discussion, decisions)}`` from the cleaned data."""
+        return {
+            item.pk: (
+                self.cleaned_data[f"item-{item.pk}-discussion"].strip(),
+                self.cleaned_data[f"item-{item.pk}-decisions"].strip(),
+            )
+            for item, _discussion, _decisions in self.rows
+        }
+
+
+class ActionPointForm(forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = ["text", "owner", "due_on", "agenda_item"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due_on": DATE}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        _cap_length(self.fields["text"], 2000)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.filter(kind=AgendaItem.Kind.SESSION)
+        self.fields["owner"].queryset = Organisation.objects.order_by("name")
+
+    def clean_due_on(self):
+        return _plausible_day(self.cleaned_data.get("due_on"))
+
+
+class ActionPointStatusForm(forms.ModelForm):
+    class Meta:
+        model = ActionPoint
+        fields = ["status", "status_note"]
+        widgets = {"status_note": forms.TextInput()}
+
+
+class _MaterialForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300, required=False, help_text=_("Empty: the file's name."))
+    audience = forms.ChoiceField(label=_("Who may see it"), choices=Material.Audience.choices)
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False, empty_label=_("The whole meeting")
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+
+
+class MaterialFileForm(_MaterialForm):
+    file = forms.FileField(label=_("File"))
+    field_order = ["file", "title", "audience", "agenda_item"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        materials.check_upload(upload)
+        return upload
+
+
+class MaterialDocumentForm(_MaterialForm):
+    document = forms.ChoiceField(label=_("Portal document"))
+    field_order = ["document", "title", "audience", "agenda_item"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = _("Empty: the document's title.")
+        self.fields["document"].choices = [("", "—")] + materials.document_choices()

@@ -6,6 +6,7 @@ Celery worker) with the meeting's .ics attached.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
@@ -14,13 +15,20 @@ from django.utils import timezone
 from idswg import mail
 from idswg.models import SentMessage
 
-from . import calendar
+from . import calendar, materials
 from .models import Invitation, Meeting
 
 
 def render_message(kind, invitation):
     """Subject, text and HTML of an e-mail of ``kind`` (invitation, reminder, confirmation)."""
-    context = {"invitation": invitation, "meeting": invitation.meeting, "link": invitation.link(), "kind": kind}
+    context = {
+        "invitation": invitation,
+        "meeting": invitation.meeting,
+        "link": invitation.link(),
+        "kind": kind,
+        "materials": materials.for_invitee(invitation.meeting) if kind == "invitation" else (),
+        "site_url": settings.SITE_URL,
+    }
     subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
     body = render_to_string(f"meetings/email/{kind}.txt", context)
     html = render_to_string("meetings/email/message.html", context)

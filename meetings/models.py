@@ -37,6 +37,7 @@ class Meeting(models.Model):
         INVITED = "invited", _("Invitations sent")
         RSVP_CLOSED = "rsvp_closed", _("RSVP closed")
         HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TECHNICAL)
     title = models.CharField(_("title"), max_length=300)
@@ -306,3 +307,35 @@ class RsvpAnswer(models.Model):
 
     def __str__(self):
         return f"{self.invitation}: {self.get_state_display()}"
+
+
+class InvitationNotice(models.Model):
+    """A change or cancellation notice sent to one invitee: what changed and which calendar revision went."""
+
+    class Kind(models.TextChoices):
+        CHANGE = "change", _("Change")
+        CANCEL = "cancel", _("Cancellation")
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    changes = models.JSONField(_("what changed"), default=list, blank=True)
+    sequence = models.PositiveIntegerField(_("calendar revision"))
+    message = models.ForeignKey("idswg.SentMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One notice per revision of the calendar entry: sending twice never doubles a notice.
+            models.UniqueConstraint(fields=["invitation", "sequence"], name="notice_once_per_revision"),
+        ]
+
+    def __str__(self):
+        return f"{self.invitation}: {self.get_kind_display()} ({self.sequence})"
+
+
+# The models of materials and of the record after the meeting live in their own modules.
+from .material_models import Material  # noqa: E402, F401
+from .record_models import ActionPoint, Minutes, MinutesItem  # noqa: E402, F401

@@ -7,7 +7,8 @@ Every function here runs a fixed number of queries whatever the number of invita
 import csv
 import io
 
-from django.db.models import Count, Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +18,10 @@ from openpyxl.styles import Font
 from idswg.spreadsheets import append_text_row, safe_text
 
 from .models import Attendee, Invitation
+
+#: Invitations per dashboard page: a page stays light at thousands of invitations.
+DASHBOARD_PAGE_SIZE = 50
+MAX_QUERY = 100
 
 
 def summary(meeting):
@@ -35,13 +40,32 @@ def summary(meeting):
     return counts | heads
 
 
-def invitations(meeting):
-    """The invitations with their organisation and attendees (as ``attendee_list``): the dashboard's table."""
+def invitations(meeting, query=""):
+    """The invitations with their organisation and attendees (as ``attendee_list``): the dashboard's table.
+
+    ``query`` keeps those whose invitee, e-mail, organisation or a named attendee contains it.
+    """
+    found = meeting.invitations.all()
+    query = " ".join(query.split())[:MAX_QUERY]
+    if query:
+        named = Attendee.objects.filter(invitation=OuterRef("pk"), name__icontains=query)
+        found = found.filter(
+            Q(name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(organisation__name__icontains=query)
+            | Q(organisation__short_name__icontains=query)
+            | Exists(named)
+        )
     return (
-        meeting.invitations.select_related("organisation")
+        found.select_related("organisation")
         .prefetch_related(Prefetch("attendees", to_attr="attendee_list"))
         .order_by("organisation__name", "name", "pk")
     )
+
+
+def dashboard_page(meeting, query="", page=1):
+    """One page of ``invitations(meeting, query)``: two queries (count, rows) and one for their attendees."""
+    return Paginator(invitations(meeting, query), DASHBOARD_PAGE_SIZE).get_page(page)
 
 
 def attendees(meeting):
@@ -54,14 +78,33 @@ def attendees(meeting):
 
 
 def header():
-    return [_("No."), _("Name"), _("Position"), _("Organisation"), _("E-mail"), _("Answer"), _("Note"), _("Arrived")]
+    return [
+        _("No."),
+        _("Name"),
+        _("Position"),
+        _("Organisation"),
+        _("E-mail"),
+        _("Answer"),
+        _("Note"),
+        _("Arrived"),
+        _("Answered at"),
+    ]
 
 
-def rows(meeting):
+def _local(moment):
+    """A Vientiane wall-clock datetime without zone: what a spreadsheet cell holds as a date."""
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
+def rows(meeting, as_dates=False):
+    """The participant rows; times as text (CSV) or, with ``as_dates``, as datetimes for date cells (XLSX)."""
     for number, attendee in enumerate(attendees(meeting), start=1):
         invitation = attendee.invitation
         organisation = invitation.organisation.name if invitation.organisation else ""
-        arrived = f"{timezone.localtime(attendee.checked_in_at):%H:%M}" if attendee.checked_in_at else ""
+        arrived, answered = _local(attendee.checked_in_at), _local(invitation.answered_at)
+        if not as_dates:
+            arrived = f"{arrived:%H:%M}" if arrived else ""
+            answered = f"{answered:%Y-%m-%d %H:%M}" if answered else ""
         yield [
             number,
             safe_text(attendee.name),
@@ -71,6 +114,7 @@ def rows(meeting):
             str(invitation.get_state_display()),
             safe_text(invitation.note),
             arrived,
+            answered,
         ]
 
 
@@ -94,9 +138,11 @@ def xlsx_bytes(meeting):
     append_text_row(sheet, header())
     for cell in sheet[4]:
         cell.font = Font(bold=True)
-    for row in rows(meeting):
+    for row in rows(meeting, as_dates=True):
         append_text_row(sheet, row)
-    for column, width in zip("ABCDEFGH", (5, 30, 36, 34, 30, 22, 30, 8), strict=True):
+        arrived, answered = sheet.cell(sheet.max_row, 8), sheet.cell(sheet.max_row, 9)
+        arrived.number_format, answered.number_format = "hh:mm", "yyyy-mm-dd hh:mm"
+    for column, width in zip("ABCDEFGHI", (5, 30, 36, 34, 30, 22, 30, 8, 17), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A5"
     buffer = io.BytesIO()

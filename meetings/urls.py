@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import agenda, followup, meetings, rsvp
+from .views import agenda, followup, materials, meetings, minutes, rsvp
 
 app_name = "meetings"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", meetings.meeting_detail, name="detail"),
     path("<int:pk>/edit/", meetings.meeting_edit, name="edit"),
     path("<int:pk>/calendar.ics", meetings.meeting_ics, name="ics"),
+    path("<int:pk>/cancel/", meetings.meeting_cancel, name="cancel"),
     path("<int:pk>/agenda/", agenda.agenda_editor, name="agenda"),
     path("<int:pk>/agenda/new/", agenda.agenda_item_new, name="agenda_item_new"),
     path("<int:pk>/agenda/<int:item_pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
@@ -29,6 +30,17 @@ urlpatterns = [
     path("<int:pk>/sign-in-sheet/", followup.sign_in_sheet, name="sign_in_sheet"),
     path("<int:pk>/check-in/", followup.check_in, name="check_in"),
     path("<int:pk>/check-in/<int:attendee_pk>/", followup.check_in_mark, name="check_in_mark"),
+    path("<int:pk>/materials/", materials.material_list, name="materials"),
+    path("<int:pk>/materials/document/", materials.material_document_add, name="material_document_add"),
+    path("<int:pk>/materials/<int:material_pk>/delete/", materials.material_delete, name="material_delete"),
+    path("<int:pk>/materials/<int:material_pk>/download/", materials.material_download, name="material_download"),
+    path("<int:pk>/minutes/", minutes.minutes_edit, name="minutes"),
+    path("<int:pk>/minutes/send/", minutes.minutes_send, name="minutes_send"),
+    path("<int:pk>/action-points/", minutes.action_point_list, name="action_points"),
+    path("<int:pk>/action-points/new/", minutes.action_point_add, name="action_point_add"),
+    path("<int:pk>/action-points/<int:point_pk>/delete/", minutes.action_point_delete, name="action_point_delete"),
+    path("<int:pk>/action-points/<int:point_pk>/status/", minutes.action_point_status, name="action_point_status"),
     path("<int:pk>/rsvp/<str:token>/", rsvp.rsvp_page, name="rsvp"),
     path("<int:pk>/rsvp/<str:token>/calendar.ics", rsvp.rsvp_ics, name="rsvp_ics"),
+    path("<int:pk>/rsvp/<str:token>/materials/<int:material_pk>/", materials.rsvp_material, name="rsvp_material"),
 ]

@@ -14,10 +14,15 @@ from ..models import Attendee, Meeting
 @secretariat_required
 def dashboard(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
+    query = request.GET.get("q", "").strip()[: participants.MAX_QUERY]
+    page = participants.dashboard_page(meeting, query, request.GET.get("page"))
     context = {
         "meeting": meeting,
         "summary": participants.summary(meeting),
-        "invitations": participants.invitations(meeting),
+        "invitations": page,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number),
+        "query": query,
         "rsvp_open": meeting.rsvp_open(),
     }
     template = "meetings/_dashboard_live.html" if request.htmx else "meetings/dashboard.html"

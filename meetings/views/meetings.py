@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from idswg.roles import member_required, secretariat_required
 
-from .. import calendar
+from .. import action_points, calendar, materials, notices
 from ..forms import CoChairFormSet, MeetingForm, OrganiserFormSet
-from ..models import Meeting
+from ..models import Meeting, Minutes
 from ..visibility import own_invitations, visible_meetings
 
 
@@ -52,6 +52,9 @@ def meeting_detail(request, pk):
             "meeting": meeting_for_page(meeting),
             "own_invitations": own_invitations(request.user, meeting),
             "rsvp_open": meeting.rsvp_open(),
+            "materials": materials.visible(meeting, request.user),
+            "earlier_open": action_points.open_before(meeting, request.user),
+            "has_minutes": Minutes.objects.filter(meeting=meeting).exists(),
         },
     )
 
@@ -63,18 +66,45 @@ def meeting_edit(request, pk=None):
     form = MeetingForm(data, instance=meeting)
     organisers = OrganiserFormSet(data, instance=meeting, prefix="organisers")
     cochairs = CoChairFormSet(data, instance=meeting, prefix="cochairs")
+    before = notices.describe(meeting) if pk else None
     if data is not None and form.is_valid() and organisers.is_valid() and cochairs.is_valid():
         with transaction.atomic():
             saved = form.save()
             organisers.instance = cochairs.instance = saved
             organisers.save()
             cochairs.save()
+            changes = notices.changes_between(before, notices.describe(saved)) if before else []
+            told = notices.notify_change(saved, changes) if form.cleaned_data["notify_invitees"] else 0
         messages.success(request, _("Meeting “%(title)s” saved.") % {"title": saved})
+        if told:
+            messages.info(request, _("%(count)s invitee(s) told what changed.") % {"count": told})
         return redirect(saved)
     return render(
         request,
         "meetings/meeting_form.html",
-        {"form": form, "organisers": organisers, "cochairs": cochairs, "meeting": meeting if pk else None},
+        {
+            "form": form,
+            "organisers": organisers,
+            "cochairs": cochairs,
+            "meeting": meeting if pk else None,
+            "invited_count": notices.recipients(meeting).count() if pk else 0,
+        },
+    )
+
+
+@secretariat_required
+def meeting_cancel(request, pk):
+    """Confirm, then cancel: every invitee gets the cancellation with METHOD:CANCEL."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    reason = request.POST.get("reason", "").strip()[:2000]
+    if request.method == "POST" and meeting.state != Meeting.State.CANCELLED:
+        told = notices.cancel(meeting.pk, reason)
+        messages.success(request, _("The meeting is cancelled; %(count)s invitee(s) told.") % {"count": told})
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/meeting_cancel.html",
+        {"meeting": meeting, "invited_count": notices.recipients(meeting).count()},
     )
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from idswg import outbox
 from idswg.roles import secretariat_required
 
-from .. import invitations, rsvp
+from .. import invitations, materials, rsvp
 from ..forms import InviteForm, RsvpForm, attendee_formset
 from ..models import Invitation, Meeting
 from .meetings import ics_response, meeting_for_page
@@ -169,6 +169,7 @@ def rsvp_page(request, pk, token):
             "attendees": attendees,
             "rsvp_open": is_open,
             "current": invitation.attendees.all(),
+            "materials": materials.for_invitee(meeting),
         },
         status=409 if request.method == "POST" and not is_open else 200,
     )

@@ -1,0 +1,124 @@
+"""The summary record of a meeting: attendance from check-in, per agenda item what was discussed and decided.
+
+Every function runs a fixed number of queries whatever the number of items, attendees
+or action points (held by ``tests/test_minutes_query_counts.py``). The record goes to
+the participants (those checked in) with its PDF, once the PDF of the current text exists.
+"""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from idswg import documents, mail, renders
+
+from . import participants
+from .models import AgendaItem, Minutes, MinutesItem
+
+KEY = "meeting-minutes"
+#: An agenda item's discussion or decisions: paragraphs, capped so a paste cannot stall the PDF.
+MAX_TEXT = 10_000
+
+
+class MinutesNotReady(Exception):
+    """The PDF of the minutes as they are now has not been made yet."""
+
+
+def minutes_of(meeting):
+    """The meeting's record, created empty the first time it is asked for."""
+    minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
+    return minutes
+
+
+def attendance(meeting):
+    """Who was there: the attendees checked in at the door, by organisation."""
+    return participants.attendees(meeting).filter(checked_in_at__isnull=False)
+
+
+def agenda_with_records(minutes):
+    """``[(agenda_item, MinutesItem or None)]`` in agenda order, sessions only (breaks have no record)."""
+    records = {record.agenda_item_id: record for record in minutes.items.all()}
+    items = minutes.meeting.agenda_items.filter(kind=AgendaItem.Kind.SESSION)
+    return [(item, records.get(item.pk)) for item in items]
+
+
+def action_points(meeting):
+    return meeting.action_points.select_related("owner", "agenda_item").order_by("due_on", "pk")
+
+
+@transaction.atomic
+def save_record(minutes, summary, texts, user=None):
+    """Store the summary and ``texts`` = ``{agenda_item_pk: (discussion, decisions)}``; other items are ignored."""
+    minutes.summary = summary[:MAX_TEXT]
+    minutes.updated_by = user if user is not None and user.is_authenticated else None
+    minutes.save(update_fields=["summary", "updated_by", "updated_at"])
+    known = set(minutes.meeting.agenda_items.values_list("pk", flat=True))
+    existing = {record.agenda_item_id: record for record in minutes.items.all()}
+    new, changed = [], []
+    for item_pk, (discussion, decisions) in texts.items():
+        if item_pk not in known:
+            continue
+        record = existing.get(item_pk)
+        if record is None:
+            new.append(MinutesItem(minutes=minutes, agenda_item_id=item_pk, discussion=discussion, decisions=decisions))
+        else:
+            record.discussion, record.decisions = discussion, decisions
+            changed.append(record)
+    MinutesItem.objects.bulk_create(new)
+    MinutesItem.objects.bulk_update(changed, ["discussion", "decisions"])
+
+
+def minutes_for_print(meeting_id):
+    """The minutes with everything their PDF prints, in a fixed number of queries."""
+    records = Prefetch("items", queryset=MinutesItem.objects.select_related("agenda_item"))
+    return Minutes.objects.select_related("meeting").prefetch_related(records).get(meeting_id=meeting_id)
+
+
+def print_context(minutes):
+    meeting = minutes.meeting
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "attendance": list(attendance(meeting)),
+        "records": agenda_with_records(minutes),
+        "action_points": list(action_points(meeting)),
+    }
+
+
+def recipients(meeting):
+    """The participants' addresses, once each: everyone checked in."""
+    seen, addresses = set(), []
+    for attendee in attendance(meeting):
+        if attendee.email.lower() not in seen:
+            seen.add(attendee.email.lower())
+            addresses.append((attendee.name, attendee.email))
+    return addresses
+
+
+def current_pdf(meeting):
+    """The finished render of the minutes as they are now, or None."""
+    document = documents.get(KEY)
+    job = renders.latest_done(KEY, meeting.pk)
+    if job is None or job.input_hash != document.fingerprint(document.get_object(meeting.pk)):
+        return None
+    return job if job.output.storage.exists(job.output.name) else None
+
+
+@transaction.atomic
+def send(meeting):
+    """E-mail the minutes and their PDF to every participant; returns how many; MinutesNotReady without the PDF."""
+    job = current_pdf(meeting)
+    if job is None:
+        raise MinutesNotReady
+    with job.output.open("rb") as handle:
+        pdf = handle.read()
+    minutes = minutes_of(meeting)
+    context = print_context(minutes)
+    addresses = recipients(meeting)
+    for name, email in addresses:
+        body = render_to_string("meetings/email/minutes.txt", context | {"name": name})
+        subject = render_to_string("meetings/email/minutes_subject.txt", context).strip()
+        mail.queue(email, subject, body, attachments=[(job.filename, pdf, "application/pdf")], topic="meetings.minutes")
+    minutes.sent_at = timezone.now()
+    minutes.save(update_fields=["sent_at"])
+    return len(addresses)
