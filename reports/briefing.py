@@ -18,7 +18,6 @@ from dublin.outline import report_for_display as country_report_for_display
 from idswg import renders
 from idswg.documents import Document, register
 from idswg.roles import COCHAIR, SECRETARIAT, has_role
-from meetings.action_points import open_before as open_action_points
 from meetings.documents import meeting_for_print, organiser_names
 from meetings.models import Meeting
 from meetings.visibility import visible_meetings
@@ -55,8 +54,6 @@ def parts(meeting):
         "tables": [table_with_charts(country) for country in countries],
         "country_report": briefing.country_report,
         "country_display": country_report_for_display(briefing.country_report) if briefing.country_report_id else None,
-        # Action points of earlier meetings still open: the co-chairs follow them up at this one.
-        "open_action_points": list(open_action_points(meeting)),
     }
 
 
@@ -109,7 +106,7 @@ class MeetingBriefing(Document):
 
 
 @transaction.atomic
-:def configure(meeting, *, report=None, countries=(), include_invitation=True, user=None, country_report=None)::
+def configure(meeting, *, report=None, countries=(), include_invitation=True, user=None, country_report=None):
     """Choose the parts of ``meeting``'s briefing (replacing the previous choice)."""
     briefing, _created = Briefing.objects.update_or_create(
         meeting=meeting,
