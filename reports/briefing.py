@@ -18,6 +18,7 @@ from dublin.outline import report_for_display as country_report_for_display
 from idswg import renders
 from idswg.documents import Document, register
 from idswg.roles import COCHAIR, SECRETARIAT, has_role
+from meetings.action_points import open_before as open_action_points
 from meetings.documents import meeting_for_print, organiser_names
 from meetings.models import Meeting
 from meetings.visibility import visible_meetings
@@ -54,6 +55,8 @@ def parts(meeting):
         "tables": [table_with_charts(country) for country in countries],
         "country_report": briefing.country_report,
         "country_display": country_report_for_display(briefing.country_report) if briefing.country_report_id else None,
+        # Action points of earlier meetings still open: the co-chairs follow them up at this one.
+        "open_action_points": list(open_action_points(meeting)),
     }
 
 
