@@ -71,6 +71,7 @@ ACCESS = [
     Rule("account_create", only_secretariat()),
     Rule("account_edit", only_secretariat(), kwargs=_account),
     Rule("account_unlock", only_secretariat(302), kwargs=_account, method="post"),
+    Rule("account_unlock", only_secretariat(302), kwargs=_account, method="post"),
     Rule("outbox", only_secretariat()),
     Rule("outbox", only_secretariat(), query="?state=failed"),
     # The demo's messages are sent: a resend changes nothing and says so.

@@ -1,13 +1,19 @@
-"""The portal's URLs: shared pages here, each app under its own prefix."""
+"""The portal's URLs: shared pages here, each app under its own prefix.
 
-from django.conf import settings
+Nothing under MEDIA_ROOT has a URL, in any mode: rendered PDFs and uploads are drafts and
+personal data, served only by the permission-checked download views.
+"""
+
 from django.contrib import admin
 from django.urls import include, path
 
 from . import language, outbox_views, render_views, views
+from .login_views import PasswordResetView, account_unlock
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Before Django's own: the same URL and name, with the request limit of idswg.throttle.
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/profile/", views.profile, name="profile"),
     path("directory/", views.organisation_list, name="organisation_list"),
@@ -21,6 +27,7 @@ urlpatterns = [
     path("manage/accounts/", views.account_list, name="account_list"),
     path("manage/accounts/new/", views.account_edit, name="account_create"),
     path("manage/accounts/<int:pk>/edit/", views.account_edit, name="account_edit"),
+    path("manage/accounts/<int:pk>/unlock/", account_unlock, name="account_unlock"),
     path("manage/outbox/", outbox_views.outbox_list, name="outbox"),
     path("manage/outbox/<int:pk>/resend/", outbox_views.outbox_resend, name="outbox_resend"),
     path("documents/", render_views.render_list, name="render_list"),
@@ -35,7 +42,7 @@ urlpatterns = [
     path("back-office/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Error pages in the portal's layout (idswg/errors.py); 403 and 404 are Django's own views
+# rendering templates/403.html and 404.html.
+handler400 = "idswg.errors.bad_request"
+handler500 = "idswg.errors.server_error"

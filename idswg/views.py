@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import accounts
+from . import accounts, throttle
 from .context_processors import home_panels
 from .forms import AccountForm, OrganisationForm, PersonForm
 from .models import Organisation, Person, User
@@ -119,7 +119,7 @@ def person_edit(request, pk=None):
 @secretariat_required
 def account_list(request):
     users = User.objects.select_related("organisation").prefetch_related("groups").order_by("username")
-    return render(request, "idswg/account_list.html", {"users": users})
+    return render(request, "idswg/account_list.html", {"users": users, "locked": throttle.locked_usernames()})
 
 
 @secretariat_required

@@ -2,6 +2,11 @@
 
 Nothing downloads a browser: Playwright starts ``/usr/bin/chromium`` (or ``CHROMIUM``).
 Without it the tests are skipped with the reason, so a bare laptop still runs the suite.
+
+Every page a test opens runs under the portal's Content-Security-Policy: a violation (a
+``securitypolicyviolation`` event, or Chromium's console error about one), any other console
+error and any uncaught script error fail the test. A test that provokes an error on purpose
+says so with ``expect_console_error("text")``.
 """
 
 import os
@@ -40,20 +45,57 @@ def browser():
         browser.close()
 
 
+# Runs in every page and frame before its own scripts: hands each CSP violation to the test.
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolation([e.violatedDirective, e.blockedURI || "inline", e.sourceFile + ":" + e.lineNumber,
+                         (e.sample || "").slice(0, 80)].join(" "));
+}, true);
+"""
+
+
 @pytest.fixture
-def new_page(browser, live_server):
-    """``new_page()``: a fresh browser context (its own cookies) opened on the live server."""
+def browser_problems():
+    """What the pages reported: CSP violations, console errors, uncaught errors (and the allowed ones)."""
+    return {"problems": [], "expected": []}
+
+
+@pytest.fixture
+def expect_console_error(browser_problems):
+    """``expect_console_error("403")``: a console error containing that text is part of the test."""
+    return browser_problems["expected"].append
+
+
+@pytest.fixture
+def new_page(browser, live_server, browser_problems):
+    """``new_page()``: a fresh browser context (its own cookies) opened on the live server.
+
+    At the end of the test, any CSP violation, console error or uncaught script error on its pages
+    fails it (see the module docstring).
+    """
     contexts = []
+    problems = browser_problems["problems"]
+
+    def on_console(message):
+        if message.type == "error":
+            problems.append(f"console error on {message.location.get('url')}: {message.text}")
 
     def open_page(viewport=None):
         context = browser.new_context(base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900})
         context.set_default_timeout(15_000)
+        context.expose_binding("__cspViolation", lambda source, text: problems.append(f"CSP violation: {text}"))
+        context.add_init_script(_REPORT_VIOLATIONS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: problems.append(f"uncaught script error: {error}"))
+        return page
 
     yield open_page
     for context in contexts:
         context.close()
+    unexpected = [p for p in problems if not any(text in p for text in browser_problems["expected"])]
+    assert not unexpected, "the pages reported:\n" + "\n".join(unexpected)
 
 
 def log_in(page, username, password=PASSWORD):
