@@ -6,39 +6,11 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from dublin.models import CountryReport
+from idswg.rich_text import RichTextField, TrixWidget
 from seizures.models import Country
 
 from .layouts import RICH_COLUMNS, columns
 from .models import HEADER_TEXT_FIELDS, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
-from .sanitise import clean_html
-
-
-class TrixWidget(forms.HiddenInput):
-    """A hidden input with a Trix editor bound to it (the editor initialises itself when inserted)."""
-
-    template_name = "reports/widgets/trix.html"
-
-    def __init__(self, label="", attrs=None):
-        super().__init__(attrs)
-        self.label = label
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["widget"]["label"] = self.label
-        return context
-
-
-class RichTextField(forms.CharField):
-    widget = TrixWidget
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("strip", False)
-        kwargs.setdefault("max_length", 100_000)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, value):
-        return clean_html(super().clean(value))
 
 
 class ReportForm(forms.ModelForm):
