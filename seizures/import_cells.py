@@ -281,7 +281,7 @@ def _resolve(records, structure, country, answers, out):
             )
             continue
         seen.add(key)
-        footnote = record["footnote"] or structure.marks.get(mark, "") or note
+        footnote = structure.marks.get(mark, "") or record["footnote"] or note  # a column's note, then the row's
         out.cells.append(
             {
                 "row": record["row"],

@@ -77,10 +77,17 @@ def _read_csv(content):
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
             if number >= MAX_ROWS or len(row) > MAX_COLUMNS:
                 raise ImportRefused(_("The file has too many rows or columns for a seizure table."))
-            rows.append([(cell, cell.strip().startswith("="), False) for cell in row])
+            rows.append([_csv_cell(cell) for cell in row])
     except csv.Error as error:
         raise ImportRefused(_("The CSV file is malformed: %(error)s") % {"error": error}) from error
     return rows
+
+
+def _csv_cell(text):
+    """A CSV cell; the apostrophe an export puts before “=”, “-” … (against formulas) is taken off again."""
+    if text.startswith("'") and text[1:2] in {"=", "+", "-", "@", "\t", "\r"}:
+        text = text[1:]
+    return (text, text.strip().startswith("="), False)
 
 
 def sniff_delimiter(text):

@@ -78,7 +78,11 @@ def country_table(country):
     for year in sorted(years):
         in_row = [values[(year, c["id"])] for c in columns if (year, c["id"]) in values]
         period = min((v.period_months for v in in_row), default=FULL_YEAR)
-        row_note = _shared_footnote([v for v in in_row if v.footnote not in {c["footnote"] for c in columns}])
+        # A row's note is one that all its values share, apart from those carrying their column's note.
+        by_measure = {c["id"]: c["footnote"] for c in columns}
+        row_note = _shared_footnote(
+            [v for v in in_row if not by_measure[v.measure_id] or v.footnote != by_measure[v.measure_id]]
+        )
         if not row_note and period < FULL_YEAR:
             row_note = _("first %(months)s months of %(year)s") % {"months": period, "year": year}
         cells = []

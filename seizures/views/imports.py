@@ -119,13 +119,16 @@ def cancel(request, pk):
 
 @member_required
 def export(request, slug, fmt):
+    """The table as CSV or XLSX; ``?layout=wide`` writes one row per measure with years across."""
     country = get_object_or_404(Country, slug=slug)
     table = country_table(country)
+    layout = request.GET.get("layout") if request.GET.get("layout") in exports.LAYOUTS else exports.TABLE
     if fmt == "csv":
-        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(exports.to_csv(table, layout), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
         response = HttpResponse(
-            exports.to_xlsx(table), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            exports.to_xlsx(table, layout),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
         return HttpResponse(_("Unknown format."), status=404, content_type="text/plain")
