@@ -1,11 +1,12 @@
 """What changed, when and by whom: the history of a row and of a whole report, with word-level diffs."""
 
-import difflib
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from idswg.rich_text import word_diff
 
 from .editing import CELL_FIELDS
 from .models import HEADER_TEXT_FIELDS, MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report
@@ -13,21 +14,6 @@ from .sanitise import plain_text
 
 HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 REPORT_FIELDS = ("title", "year", "state", "layout", *HEADER_TEXT_FIELDS)
-
-
-def word_diff(old, new):
-    """Safe HTML of the words of ``new`` with those removed from ``old`` in ``<del>`` and added in ``<ins>``."""
-    a, b = plain_text(str(old or "")).split(), plain_text(str(new or "")).split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape(" ".join(a[i1:i2])))
-            continue
-        if op in ("delete", "replace"):
-            out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
-    return mark_safe(" ".join(out))  # noqa: S308 (every word is escaped above)
 
 
 @dataclass
