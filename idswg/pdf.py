@@ -31,21 +31,16 @@ from django.contrib.staticfiles.storage import staticfiles_storage  # noqa: E402
 from django.utils.translation import gettext as _  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
+from . import lao_fonts  # noqa: E402
+from .lao_breaks import break_lao_html  # noqa: E402
+
 #: Changes whenever the renderer or the shared print stylesheet changes, so that
 #: documents rendered by an older setup count as stale (see ``fingerprint``).
-RENDERER = f"weasyprint-{weasyprint.__version__}"
+# "lao-1": Lao line breaks (idswg.lao_breaks) and the face chosen per document (idswg.lao_fonts).
+RENDERER = f"weasyprint-{weasyprint.__version__}-lao-1"
 PRINT_STYLESHEETS = ("pdf/print.css", "pdf/fonts.css")
 BASE_URL = "https://idswg.invalid/"
 
-#: Lao faces, best first. Debian's Noto Sans Lao TTF (fonts-noto-core) gives a PDF
-#: whose text layer reads back right; the vendored WOFF2 subset and Phetsarath OT
-#: draw the same glyphs but map the shared glyph of ◌າ/◌ຳ to one character, so
-#: copied or searched text comes out as "ກຳນ" for "ການ". The WOFF2 is the fallback.
-LAO_FONTS = {
-    400: ("/usr/share/fonts/truetype/noto/NotoSansLao-Regular.ttf", "vendor/fonts/noto-sans-lao-lao-400-normal.woff2"),
-    700: ("/usr/share/fonts/truetype/noto/NotoSansLao-Bold.ttf", "vendor/fonts/noto-sans-lao-lao-700-normal.woff2"),
-}
-LAO_RANGE = "U+0E81-0EDF,U+200C-200D,U+25CC"
 
 
 class StaticFileFetcher(URLFetcher):
@@ -91,20 +86,12 @@ def _collected_name(name):
 
 
 def _system_fonts():
-    return {system for system, _vendored in LAO_FONTS.values()}
+    return lao_fonts.system_font_files()
 
 
 def lao_font_css():
-    """``@font-face`` rules for Lao script: the system TTF where installed, else the vendored WOFF2."""
-    rules = []
-    for weight, (system, vendored) in LAO_FONTS.items():
-        if Path(system).exists():
-            src = f'url("file://{system}") format("truetype")'
-        else:
-            src = f'url("{settings.STATIC_URL}{vendored}") format("woff2")'
-        face = f'font-family: "Noto Sans Lao"; font-weight: {weight}; src: {src}; unicode-range: {LAO_RANGE};'
-        rules.append(f"@font-face {{ {face} }}")
-    return "\n".join(rules)
+    """Where the Lao ``@font-face`` rules go: filled in at render with the face chosen for the text."""
+    return lao_fonts.PLACEHOLDER
 
 
 @cache
@@ -144,6 +131,7 @@ def render(html):
     The title and author of the PDF come from the HTML ``<title>`` and
     ``<meta name="author">`` (see ``templates/pdf/base.html``).
     """
+    html = lao_fonts.prepare(break_lao_html(html))
     source = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFileFetcher(fail_on_errors=True))
     document = source.render(pdf_tags=True)
     return document.write_pdf(pdf_tags=True), len(document.pages)

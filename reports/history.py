@@ -162,7 +162,7 @@ def report_history(report, limit=300):
 def _describe(model, record):
     if model is MatrixRow:
         text = plain_text(record.outputs) or plain_text(record.progress)
-        return f"{_('Row')} “{text[:60]}”"
+        return _("Row “%(text)s”") % {"text": text[:60]}
     if model is NarrativeSection:
-        return f"{_('Narrative')} “{record.title[:60]}”"
-    return f"{_('Section')} “{record.title[:60]}”"
+        return _("Narrative “%(title)s”") % {"title": record.title[:60]}
+    return _("Section “%(title)s”") % {"title": record.title[:60]}
