@@ -6,8 +6,10 @@
 - ``Cache-Control: private, no-store`` on every response a view makes. Signed-in pages,
   exports (CSV, XLSX, Word, calendars) and PDF downloads hold drafts and personal data; the
   anonymous ones too (an RSVP page shows the invitee's answer, a form carries its CSRF token).
-  Neither a shared proxy nor the browser's disk cache may keep them. Static files never reach
-  this middleware: WhiteNoise answers them earlier, with their own long cache headers.
+  Neither a shared proxy nor the browser's disk cache may keep them. A view that decided how
+  the user's own browser may keep its answer says so with ``private`` (``never_cache``, a
+  versioned chart image) and keeps its header. Static files never reach this middleware:
+  WhiteNoise answers them earlier, with their own long cache headers.
 """
 
 # Every feature a page could ask the browser for, all refused ("()" allows no origin at all).
@@ -35,7 +37,7 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 class PrivateResponseHeadersMiddleware:
-    """Add ``Permissions-Policy`` and ``Cache-Control: private, no-store`` to every response."""
+    """Add ``Permissions-Policy``, and ``Cache-Control: private, no-store`` unless a view chose ``private``."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -43,6 +45,6 @@ class PrivateResponseHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        # Replaces whatever a view set (never_cache's max-age=0 ...): one rule for all of them.
-        response["Cache-Control"] = "private, no-store"
+        if "private" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "private, no-store"
         return response

@@ -74,9 +74,15 @@ def test_a_pdf_download_is_neither_cached_nor_stored(client_for, secretariat, se
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_a_view_that_set_its_own_cache_header_is_overruled(client):
-    # The login view is never_cache: Django's max-age=0 ... becomes the portal's one rule.
-    assert client.get(reverse("login"))["Cache-Control"] == "private, no-store"
+def test_a_view_that_lets_a_shared_cache_keep_it_is_overruled(client_for, secretariat, settings):
+    settings.ROOT_URLCONF = "tests.public_cache_urls"
+    assert client_for(secretariat).get("/cached/")["Cache-Control"] == "private, no-store"
+
+
+def test_a_view_that_chose_a_private_cache_keeps_its_header(client):
+    # The login page is never_cache, which says private and no-store itself.
+    cache_control = client.get(reverse("login"))["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
 
 
 def test_static_files_keep_their_own_cache_headers(client):
