@@ -37,7 +37,11 @@ def partner(db):
 
 @pytest.fixture
 def client_for(client):
-    """``client_for(user)``: a test client logged in as ``user`` (None: anonymous)."""
+    """``client_for(user)``: a test client logged in as ``user`` (None: anonymous).
+
+    ``force_login`` bypasses the log-in throttle (django-axes). To test a password, post the login
+    form: ``client.login()`` without ``request=`` is refused by axes' backend, which needs the request.
+    """
 
     def login(user):
         client.logout()
