@@ -11,7 +11,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import check_for_language, get_language_info
 
 from idswg.language import lao_runs
-from idswg.tests.factories import secretariat_user
+from idswg.tests.factories import OrganisationFactory, secretariat_user
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,10 @@ def test_the_lao_filter_marks_a_title_in_a_template():
     with translation.override("en"):
         html = template.render(Context({"title": "ກອງປະຊຸມວິຊາການ & co"}))
     assert html == '<h1><span lang="lo">ກອງປະຊຸມວິຊາການ</span> &amp; co</h1>'
+
+
+def test_a_lao_organisation_name_in_the_english_directory_is_marked_as_lao(client):
+    client.force_login(secretariat_user(language="en"))
+    OrganisationFactory(name="ຄະນະກຳມະການແຫ່ງຊາດ ເພື່ອຄວບຄຸມ ແລະ ກວດກາຢາເສບຕິດ")
+    page = client.get(reverse("organisation_list")).content.decode()
+    assert '<span lang="lo">ຄະນະກຳມະການແຫ່ງຊາດ ເພື່ອຄວບຄຸມ ແລະ ກວດກາຢາເສບຕິດ</span>' in page
