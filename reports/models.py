@@ -94,7 +94,7 @@ class Report(models.Model):
 
     class Kind(models.TextChoices):
         ANNUAL = "annual", _("Annual SWG report")
-        MINI_DUBLIN = "mini_dublin", _("Mini-Dublin Group country report")
+        # Mini-Dublin Group country reports have their own app (dublin), with their own outline.
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
