@@ -93,6 +93,7 @@ def updates_to_write(user):
     return (
         PartnerUpdate.objects.filter(organisation_id=user.organisation_id, requested_at__isnull=False)
         .exclude(report__state=CountryReport.State.FINAL)
+        .exclude(state=PartnerUpdate.State.ACCEPTED)
         .select_related("report__country", "section")
         .order_by("deadline", "pk")
     )

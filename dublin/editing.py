@@ -109,7 +109,11 @@ def restore(model, pk, record, expected_version, user):
         FollowUp: ("comment",),
     }[model]
     values = {name: getattr(record, name) for name in fields}
-    extra = {"status": record.status} if model is FollowUp else None
+    extra = None
+    if model is FollowUp:
+        extra = {"status": record.status}
+    elif model is PartnerUpdate:  # a restore is a change like any other: attributed to who restored
+        extra = {"updated_at": timezone.now(), "updated_by": user}
     with transaction.atomic():
         return _versioned_save(model, pk, expected_version, values, user, restored_reason(record), extra)
 

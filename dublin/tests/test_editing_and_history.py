@@ -86,3 +86,18 @@ def test_sections_move_among_their_siblings(secretariat, db):
     b = SectionFactory(report=report, position=2)
     editing.move_section(b, "up")
     assert list(report.sections.order_by("position").values_list("pk", flat=True)) == [b.pk, a.pk]
+
+
+def test_restoring_an_update_is_attributed_to_who_restored_it(secretariat, partner, db):
+    from dublin.models import PartnerUpdate
+
+    from .factories import PartnerUpdateFactory
+
+    update = PartnerUpdateFactory(organisation=partner.organisation)
+    editing.save_update_text(update.pk, 1, {"body": "<p>First words</p>"}, partner)
+    editing.save_update_text(update.pk, 2, {"body": "<p>Second words</p>"}, partner)
+    first = update.history.filter(body="<p>First words</p>").first()
+    editing.restore(PartnerUpdate, update.pk, first, 3, secretariat)
+    update.refresh_from_db()
+    assert update.body == "<p>First words</p>" and update.updated_by == secretariat
+    assert update.history.first().history_user == secretariat
