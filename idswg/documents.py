@@ -9,8 +9,11 @@ names the apps. ``idswg.renders`` renders them in Celery tasks.
 
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.template.defaultfilters import slugify
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -43,6 +46,11 @@ class Document:
     template_name = ""
     landscape = False
     home_order = 100  # where the home page lists this kind (see ``featured``), lowest first
+    # A document is printed in one language, whoever asks and wherever it renders (the
+    # request hashes it, the worker renders it). ``translated`` kinds also exist in Lao,
+    # as the kind ``<key>-lo`` that ``register`` adds: both PDFs can exist side by side.
+    language = None  # None: settings.LANGUAGE_CODE
+    translated = False
 
     def get_object(self, obj_id):
         """The object printed; raises ``model.DoesNotExist`` when there is none."""
@@ -77,7 +85,11 @@ class Document:
         return ()
 
     def html(self, obj):
-        """The complete HTML handed to WeasyPrint (and hashed to spot changes)."""
+        """The complete HTML handed to WeasyPrint (and hashed to spot changes), in its language."""
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            return self._html(obj)
+
+    def _html(self, obj):
         title = self.title(obj)
         context = {
             "document": self,
@@ -119,7 +131,31 @@ def register(cls):
     if cls.key in REGISTRY and type(REGISTRY[cls.key]) is not cls:
         raise ValueError(f"two document kinds use the key {cls.key!r}")
     REGISTRY[cls.key] = cls()
+    if cls.translated:
+        register(_lao_twin(cls))
     return cls
+
+
+def _lao_twin(cls):
+    """The Lao edition of the kind ``cls``: same content and rules, printed in Lao, key ``<key>-lo``."""
+
+    class LaoEdition(cls):
+        key = f"{cls.key}-lo"
+        language = "lo"
+        translated = False
+        label = format_lazy("{} (ພາສາລາວ)", cls.label)
+        page_label = format_lazy("{} · ພາສາລາວ", cls.page_label) if getattr(cls, "page_label", "") else ""
+        page_order = getattr(cls, "page_order", 100) + 1
+
+        def filename(self, obj):
+            with translation.override(settings.LANGUAGE_CODE):
+                return super().filename(obj).removesuffix(".pdf") + "-lo.pdf"
+
+        def featured(self, user):
+            return ()  # the home page offers the edition in the portal's language
+
+    LaoEdition.__name__ = LaoEdition.__qualname__ = f"{cls.__name__}Lao"
+    return LaoEdition
 
 
 def get(key):

@@ -36,6 +36,7 @@ def organiser_names(meeting):
 class MeetingInvitation(Document):
     key = "meeting-invitation"
     label = gettext_lazy("Invitation and agenda")
+    translated = True  # also "meeting-invitation-lo", printed in Lao
     model = Meeting
     template_name = "meetings/pdf/invitation.html"
 

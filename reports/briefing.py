@@ -64,6 +64,7 @@ def parts(meeting):
 class MeetingBriefing(Document):
     key = KEY
     label = gettext_lazy("High-Level Meeting briefing")
+    translated = True  # also "meeting-briefing-lo", printed in Lao
     model = Meeting
     template_name = "reports/pdf/briefing.html"
     home_order = 10
