@@ -147,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # AxesStandaloneBackend first: it refuses a locked-out user name or address before any password check.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
+# A form refused for its CSRF token gets the portal's page (Django's has an inline style the CSP refuses).
+CSRF_FAILURE_VIEW = "idswg.errors.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -3,8 +3,8 @@ way back home. The 500 page needs neither the database nor a template context.""
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.test import override_settings
-from django.urls import path
+from django.test import Client, override_settings
+from django.urls import path, reverse
 
 from idswg.urls import urlpatterns as portal_urlpatterns
 
@@ -86,3 +86,13 @@ def test_the_500_page_renders_even_without_the_static_manifest(client, settings,
 def test_the_stylesheets_the_500_page_links_are_served(client):
     for stylesheet in ("/static/vendor/bootstrap/bootstrap.min.css", "/static/css/portal.css"):
         assert client.get(stylesheet).status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_a_form_sent_without_its_csrf_token_gets_the_portals_403_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login"), {"username": "someone", "password": "secret"})
+    assert_error_page(response, 403, "The form could not be accepted")
+    assert "reload the page and send the form again" in response.content.decode()
+    assert "<style" not in response.content.decode()  # Django's own page has one, which the CSP refuses
