@@ -11,17 +11,20 @@ class PortalAppConfig(AppConfig):
     of their roles, so an app adds its pages without editing the shared template.
     ``home_panels`` likewise lists ``(template_name, roles)`` fragments for the home page;
     each fragment gets the request context and loads its own data through a template tag
-    or the view context it is given.
+    or the view context it is given. ``nav_order`` places the app's items and panels among
+    the others' (lowest first), so no list of app labels is kept anywhere.
     """
 
     default_auto_field = "django.db.models.BigAutoField"
     nav_items = ()
     home_panels = ()
+    nav_order = 50
 
 
 class IdswgConfig(PortalAppConfig):
     name = "idswg"
     verbose_name = _("IDSWG portal")
+    nav_order = 90  # the shared pages come after the apps'
 
     nav_items = (
         (_("Directory"), "organisation_list", (SECRETARIAT,)),

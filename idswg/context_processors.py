@@ -6,16 +6,11 @@ from django.urls import reverse
 from .apps import PortalAppConfig
 from .roles import COCHAIR, PARTNER, SECRETARIAT, roles_of
 
-# Apps list their pages in PortalAppConfig.nav_items; the shared pages come last.
-_NAV_ORDER = ("meetings", "reports", "dublin", "seizures", "idswg")
-
 
 def portal_apps():
-    """The portal's apps in menu order."""
-    for label in _NAV_ORDER:
-        config = apps.get_app_config(label)
-        if isinstance(config, PortalAppConfig):
-            yield config
+    """The portal's apps in menu order: each app's ``PortalAppConfig.nav_order``, then its label."""
+    configs = [config for config in apps.get_app_configs() if isinstance(config, PortalAppConfig)]
+    return sorted(configs, key=lambda config: (config.nav_order, config.label))
 
 
 def home_panels(user):

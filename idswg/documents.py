@@ -5,9 +5,14 @@ its title and file name, whether it is printed landscape and who may download it
 Each app declares its kinds in ``<app>/documents.py`` with ``@register``; the modules
 are imported by ``IdswgConfig.ready()`` (autodiscovery), so this package never
 names the apps. ``idswg.renders`` renders them in Celery tasks.
+
+The registry also answers "which documents exist for this object": ``documents_for(user,
+obj)`` lists the kinds registered for the object's model that its page offers (those
+with a ``page_label``), so a page lists its PDFs without naming another app's keys or URLs.
 """
 
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.defaultfilters import slugify
@@ -18,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import pdf
-from .roles import SECRETARIAT, has_role
+from .roles import ANY_ROLE, SECRETARIAT, has_role
 
 REGISTRY = {}
 _fingerprinting = ContextVar("fingerprinting", default=False)
@@ -51,6 +56,9 @@ class Document:
     # as the kind ``<key>-lo`` that ``register`` adds: both PDFs can exist side by side.
     language = None  # None: settings.LANGUAGE_CODE
     translated = False
+    page_label = ""  # how the object's page names this PDF; empty: the page does not list it
+    page_order = 100  # where the object's page lists it (see ``documents_for``), lowest first
+    page_icon = "bi-file-earmark-pdf"
 
     def get_object(self, obj_id):
         """The object printed; raises ``model.DoesNotExist`` when there is none."""
@@ -82,6 +90,17 @@ class Document:
 
     def featured(self, user):
         """Ids of the objects whose PDF the home page offers ``user`` (e.g. the next briefing)."""
+        return ()
+
+    def offered_to(self, user, obj):
+        """Whether ``obj``'s page lists this PDF for ``user``: a check on roles only, without a query.
+
+        The box listed loads itself and asks ``can_download``, which has the last word.
+        """
+        return has_role(user, *ANY_ROLE)
+
+    def page_links(self, user, obj):
+        """Links beside the PDF on the object's page (e.g. where its parts are chosen): ``[(label, url)]``."""
         return ()
 
     def html(self, obj):
@@ -161,6 +180,24 @@ def _lao_twin(cls):
 def get(key):
     """The registered kind called ``key``; ``KeyError`` when there is none."""
     return REGISTRY[key]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A PDF that an object's page lists: its kind, the object's id and the links beside it."""
+
+    document: Document
+    obj_id: int
+    links: tuple = ()
+
+
+def documents_for(user, obj):
+    """The PDFs registered for ``obj`` (by its model) that its page offers ``user``, in page order."""
+    kinds = sorted(
+        (d for d in REGISTRY.values() if d.page_label and d.model is not None and isinstance(obj, d.model)),
+        key=lambda d: (d.page_order, d.key),
+    )
+    return [Offer(d, obj.pk, tuple(d.page_links(user, obj))) for d in kinds if d.offered_to(user, obj)]
 
 
 def featured_for(user):

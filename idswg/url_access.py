@@ -1,4 +1,8 @@
-"""Who may open the shared pages (see ``idswg.access``)."""
+"""Who may open the shared pages (see ``idswg.access``).
+
+The PDF views (``render_*``) serve every app's documents; each app lists the rules for its
+own documents in its ``url_access.py``, so this module names no other app.
+"""
 
 from .access import LOGIN, Rule, everyone, members, only_secretariat
 
@@ -19,19 +23,6 @@ def _message(world):
     from .models import SentMessage
 
     return {"pk": SentMessage.objects.order_by("pk").first().pk}
-
-
-def _hlm_invitation(world):
-    from django.apps import apps
-
-    meeting = apps.get_model("meetings", "Meeting").objects.get(kind="high_level", starts_at__year=2024)
-    return {"key": "meeting-invitation", "obj_id": meeting.pk}
-
-
-def _lao_seizure_table(world):
-    from django.apps import apps
-
-    return {"key": "seizure-table", "obj_id": apps.get_model("seizures", "Country").objects.get(name="Lao PDR").pk}
 
 
 def _contact_list(world):
@@ -71,7 +62,6 @@ ACCESS = [
     Rule("account_create", only_secretariat()),
     Rule("account_edit", only_secretariat(), kwargs=_account),
     Rule("account_unlock", only_secretariat(302), kwargs=_account, method="post"),
-    Rule("account_unlock", only_secretariat(302), kwargs=_account, method="post"),
     Rule("outbox", only_secretariat()),
     Rule("outbox", only_secretariat(), query="?state=failed"),
     # The demo's messages are sent: a resend changes nothing and says so.
@@ -80,10 +70,6 @@ ACCESS = [
     Rule("render_status", only_secretariat(), kwargs=_contact_list),
     Rule("render_request", only_secretariat(302), kwargs=_contact_list, method="post"),
     Rule("render_download", only_secretariat(), kwargs=_rendered_contact_list),
-    # The demo partner's organisation (Japan) is invited to the High-Level Meeting.
-    Rule("render_status", members(), kwargs=_hlm_invitation),
-    Rule("render_status", members(), kwargs=_lao_seizure_table),
-    Rule("render_request", members(302), kwargs=_lao_seizure_table, method="post", data={"next": "/"}),
 ]
 
 __all__ = ["ACCESS", "LOGIN"]

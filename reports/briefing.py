@@ -10,6 +10,7 @@ hence the fingerprint, and marks the PDF stale.
 
 from django.db import transaction
 from django.template.defaultfilters import slugify
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -68,6 +69,9 @@ class MeetingBriefing(Document):
     model = Meeting
     template_name = "reports/pdf/briefing.html"
     home_order = 10
+    page_label = gettext_lazy("Briefing for the co-chairs (PDF)")
+    page_order = 10
+    page_icon = "bi-journal-text"
 
     def get_object(self, obj_id):
         return meeting_for_print(obj_id)
@@ -87,6 +91,15 @@ class MeetingBriefing(Document):
 
     def context(self, obj):
         return {"meeting": obj, **parts(obj)}
+
+    def offered_to(self, user, obj):
+        return has_role(user, SECRETARIAT, COCHAIR)
+
+    def page_links(self, user, obj):
+        """The secretariat chooses the briefing's parts on its own page."""
+        if has_role(user, SECRETARIAT):
+            return [(_("Choose the parts"), reverse("reports:briefing_edit", args=[obj.pk]))]
+        return []
 
     def can_download(self, user, obj):
         """The briefing is for the co-chairs and the secretariat that prepares it.

@@ -7,5 +7,6 @@ from idswg.roles import ANY_ROLE
 class SeizuresConfig(PortalAppConfig):
     name = "seizures"
     verbose_name = _("Seizures")
+    nav_order = 40
     nav_items = ((_("Seizures"), "seizures:index", ANY_ROLE),)
     home_panels = (("seizures/_home_panel.html", ANY_ROLE),)

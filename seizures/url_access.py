@@ -2,6 +2,7 @@
 
 from idswg.access import Rule, members, only_secretariat
 
+from .documents import SeizureTable
 from .models import Country, ImportBatch
 
 
@@ -15,6 +16,10 @@ def _lao_year(world):
 
 def _chart(world):
     return {**_lao(world), "measure": "heroin-kg"}
+
+
+def _lao_pdf(world):
+    return {"key": SeizureTable.key, "obj_id": Country.objects.get(name="Lao PDR").pk}
 
 
 def _pending_batch(world):
@@ -53,4 +58,6 @@ ACCESS = [
     Rule("seizures:table_edit", only_secretariat(), kwargs=_lao, method="post", data={"name": ""}),
     Rule("seizures:measure_new", only_secretariat()),
     Rule("seizures:measure_new", only_secretariat(), method="post", data={"name": "", "unit": "kg"}),
+    Rule("render_status", members(), kwargs=_lao_pdf),
+    Rule("render_request", members(302), kwargs=_lao_pdf, method="post", data={"next": "/"}),
 ]

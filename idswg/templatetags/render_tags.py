@@ -1,4 +1,4 @@
-"""Template tags of the PDF renders: what the home panel offers to download."""
+"""Template tags of the PDF renders: what the home panel and an object's page offer to download."""
 
 from django import template
 
@@ -19,3 +19,9 @@ def home_documents(context):
         {"document": document, "obj_id": obj_id, "title": document.title(document.get_object(obj_id))}
         for document, obj_id in documents.featured_for(user)
     ]
+
+
+@register.simple_tag(takes_context=True)
+def documents_for(context, obj):
+    """The PDFs registered for ``obj`` that its page lists for the user (``idswg.documents.documents_for``)."""
+    return documents.documents_for(context["request"].user, obj)

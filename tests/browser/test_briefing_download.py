@@ -27,12 +27,12 @@ def test_the_secretariat_binds_the_briefing_and_the_cochair_downloads_it(demo, n
     page = new_page()
     log_in(page, "secretariat", DEMO_PASSWORD)
     page.goto(f"/meetings/{meeting.pk}/")
-    page.get_by_test_id("briefing-edit").click()
+    page.get_by_test_id("meeting-briefing-link").click()
     page.get_by_label("Report").select_option(label="Illicit Drug Sector Working Group Report 2024")
     page.get_by_label("Lao PDR").check()
     page.get_by_role("button", name="Save and make the PDF").click()
     page.wait_for_url(f"**/meetings/{meeting.pk}/")
-    box = page.get_by_test_id("briefing-box")
+    box = page.get_by_test_id("meeting-briefing-box")
     box.get_by_test_id("render-download").wait_for()  # the box loads itself once the page is shown
     page.screenshot(path=str(tmp_path / "meeting-page.png"), full_page=True)
     with page.expect_download() as download:
@@ -56,5 +56,5 @@ def test_the_secretariat_binds_the_briefing_and_the_cochair_downloads_it(demo, n
     log_in(partner, "partner", DEMO_PASSWORD)
     assert "Briefing for the High-Level Meeting" not in partner.content()
     partner.goto(f"/meetings/{meeting.pk}/")
-    assert partner.get_by_test_id("briefing-box").count() == 0
-    partner.get_by_test_id("invitation-pdf-box").wait_for()
+    assert partner.get_by_test_id("meeting-briefing-box").count() == 0
+    partner.get_by_test_id("meeting-invitation-box").wait_for()

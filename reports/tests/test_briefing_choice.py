@@ -3,11 +3,15 @@
 import io
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
-from idswg.models import RenderJob
+from idswg.models import RenderJob, User
+from meetings.models import Meeting
+from reports import briefing
+from reports.briefing import load_demo_briefing
+from reports.models import Report
+from seizures.models import Country
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +24,15 @@ def demo(settings, tmp_path, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO())
     settings.DEBUG = False
-    return apps.get_model("meetings", "Meeting").objects.get(kind="high_level", starts_at__year=2024)
+    return Meeting.objects.get(kind="high_level", starts_at__year=2024)
 
 
 def test_saving_the_parts_configures_the_briefing_and_renders_it(
     demo, secretariat, client_for, django_capture_on_commit_callbacks
 ):
-    report = apps.get_model("reports", "Report").objects.get(kind="annual", year=2024)
+    report = Report.objects.get(kind="annual", year=2024)
     # The demo binds the Lao PDR table; the secretariat adds Cambodia's, which changes the briefing.
-    countries = apps.get_model("seizures", "Country").objects.filter(name__in=["Lao PDR", "Cambodia"])
+    countries = Country.objects.filter(name__in=["Lao PDR", "Cambodia"])
     client = client_for(secretariat)
     url = reverse("reports:briefing_edit", kwargs={"meeting_pk": demo.pk})
     assert client.get(url).status_code == 200
@@ -47,7 +51,7 @@ def test_saving_the_parts_configures_the_briefing_and_renders_it(
 def test_a_meeting_nobody_configured_prints_its_invitation_only(demo):
     from idswg import documents
 
-    technical = apps.get_model("meetings", "Meeting").objects.get(kind="technical", starts_at__year=2024)
+    technical = Meeting.objects.get(kind="technical", starts_at__year=2024)
     document = documents.get("meeting-briefing")
     html = document.html(document.get_object(technical.pk))
     assert "Invitation and agenda" in html and "Meeting agenda" in html
@@ -55,10 +59,8 @@ def test_a_meeting_nobody_configured_prints_its_invitation_only(demo):
 
 
 def test_the_home_page_offers_the_cochair_the_briefing_and_the_partner_the_final_report(demo, client_for):
-    from reports import briefing
-
     briefing.configure(demo)
-    users = apps.get_model("idswg", "User").objects
+    users = User.objects
     cochair_home = client_for(users.get(username="cochair")).get("/").content.decode()
     assert "Briefing for the High-Level Meeting" in cochair_home
     partner_home = client_for(users.get(username="partner")).get("/").content.decode()
@@ -67,8 +69,6 @@ def test_the_home_page_offers_the_cochair_the_briefing_and_the_partner_the_final
 
 
 def test_the_demo_briefing_is_ready_for_the_cochair_after_loading(demo, django_capture_on_commit_callbacks):
-    from reports.briefing import load_demo_briefing
-
     lines = []
     with django_capture_on_commit_callbacks(execute=True):
         job = load_demo_briefing(lines.append)

@@ -11,6 +11,10 @@ from django.urls import reverse
 from idswg import celery_app
 from idswg.models import RenderJob, User
 from idswg.tests.pdf_checks import pdf_reader
+from meetings.models import Meeting
+from reports import briefing
+from reports.models import Report
+from seizures.models import Country
 
 
 def wait_for(job, states, seconds=120):
@@ -29,11 +33,6 @@ def wait_for(job, states, seconds=120):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_renders_the_briefing_and_a_second_request_renders_nothing(real_celery_worker, client, settings):
-    from meetings.models import Meeting
-    from reports import briefing
-    from reports.models import Report
-    from seizures.models import Country
-
     settings.DEBUG = True  # the demo logins are only created in DEBUG
     call_command("load_demo", stdout=io.StringIO())
     settings.DEBUG = False
