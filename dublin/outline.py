@@ -3,8 +3,8 @@
 ``report_for_display`` reads a whole report in a fixed number of queries (sections,
 tables, updates, recommendations, follow-ups and the seizures tables they embed), so
 the page, the PDF and the Word file grow in rows, never in queries.
-``start_next_year`` copies the outline (numbers, titles, kinds, tables moved on a
-year), asks nobody yet, and lists last year's recommendations for their follow-up.
+``start_next_year`` copies the outline (numbers, titles, kinds, tables running on
+to the new year), asks nobody yet, and lists last year's recommendations for their follow-up.
 """
 
 import re
@@ -145,11 +145,12 @@ def start_next_year(source, year, user=None):
     """A draft for ``year`` copied from ``source``: the outline, its texts and tables, recommendations to follow up.
 
     Section texts are copied as a starting point; partner updates are not (each partner
-    writes a new one when asked) but their sections are. Tables move on by the gap
-    between the years. Last year's recommendations are listed under a section
-    “Progress on implementation of previous recommendations” (added before the
-    recommendations' section when the outline has none), each ``not started`` until said
-    otherwise; they are also copied as this year's recommendations, to be kept, changed or dropped.
+    writes a new one when asked) but their sections are. Tables keep their first year
+    and run on to the new report's year, as the series grows. Last year's
+    recommendations are listed under a section “Progress on implementation of previous
+    recommendations” (added before the recommendations' section when the outline has
+    none), each ``not started`` until said otherwise; they are also copied as this
+    year's recommendations, to be kept, changed or dropped.
     """
     if CountryReport.objects.filter(country=source.country_id, year=year).exists():
         raise ValueError(
@@ -184,7 +185,7 @@ def start_next_year(source, year, user=None):
             section_id=mapping[embed.section_id],
             country_id=embed.country_id,
             kind=embed.kind,
-            first_year=embed.first_year + gap,
+            first_year=embed.first_year,
             last_year=embed.last_year + gap,
             caption="",
             position=embed.position,

@@ -46,10 +46,10 @@ def test_next_years_report_copies_the_outline_with_its_numbers_and_nesting(repor
     assert new.state == CountryReport.State.DRAFT
 
 
-def test_the_copied_tables_move_on_by_the_years_between(report_2017, secretariat):
+def test_the_copied_tables_run_on_to_the_new_year(report_2017, secretariat):
     new = outline.start_next_year(report_2017["report"], 2019, secretariat)
     table = EmbeddedTable.objects.get(section__report=new)
-    assert (table.first_year, table.last_year) == (2010, 2019)
+    assert (table.first_year, table.last_year) == (2008, 2019)
 
 
 def test_last_years_recommendations_are_listed_for_follow_up_under_progress_on_implementation(report_2017, secretariat):
