@@ -16,7 +16,16 @@ from openpyxl.utils import get_column_letter
 
 from . import layouts
 from .models import Country, Measure
-from .numbers import ASK, COMMA_DECIMAL, POINT_DECIMAL, evidence, file_format, read_number, written_decimals
+from .numbers import (
+    ASK,
+    COMMA_DECIMAL,
+    POINT_DECIMAL,
+    evidence,
+    file_format,
+    read_number,
+    undecided,
+    written_decimals,
+)
 from .reported_trends import read_direction
 from .table_setup import split_label
 
@@ -426,13 +435,13 @@ def _read_numbers(out, number_format, answers):
     convention = chosen if chosen in (POINT_DECIMAL, COMMA_DECIMAL) else found.convention
     names = {POINT_DECIMAL: _("point decimals (1,234.5)"), COMMA_DECIMAL: _("comma decimals (1.234,5)")}
     if convention is None:
-        needs = any(read_number(text).ambiguous for _where, text in written)
+        needs = [text for _where, text in written if undecided(text)]
         if needs:
             out.questions.append(
                 {
                     "name": "number_format",
                     "label": _("The file does not show how it writes decimals (e.g. “%(text)s”): which is it?")
-                    % {"text": next(t for _w, t in written if read_number(t).ambiguous)},
+                    % {"text": needs[0]},
                     "choices": [(POINT_DECIMAL, names[POINT_DECIMAL]), (COMMA_DECIMAL, names[COMMA_DECIMAL])],
                 }
             )
@@ -453,7 +462,8 @@ def _read_numbers(out, number_format, answers):
         cell["convention"] = POINT_DECIMAL if cell["number"] else convention
         cell["note"] = ""
         if cell["number"] or other is None:
-            cell["decimals"] = written_decimals(cell["text"], POINT_DECIMAL) if cell["number"] else None
+            # No convention (nothing in the file shows one): only whole numbers are read without a question.
+            cell["decimals"] = written_decimals(cell["text"], POINT_DECIMAL)
             continue
         if evidence(cell["text"]) == other and not read_number(cell["text"], convention).ok:
             cell["convention"] = other

@@ -151,7 +151,20 @@ def key_of(cell):
 
 
 def plan(batch):
-    """Compare the batch's cells with the database now; see ``Plan``."""
+    """Compare the batch's cells with the database now; see ``Plan``.
+
+    While questions are open nothing is previewed as a value: the plan keeps only the
+    problems (not those of numbers the number-format question will settle).
+    """
+    result = _compare(batch)
+    if result.questions:
+        asked_format = any(q["name"] == "number_format" for q in result.questions)
+        problems = [p for p in result.problems if not (asked_format and p.get("ambiguous"))]
+        return Plan(problems=problems, questions=result.questions)
+    return result
+
+
+def _compare(batch):
     result = Plan(problems=list(batch.summary.get("problems", [])), questions=list(batch.summary.get("questions", [])))
     if batch.kind == ImportBatch.Kind.TRENDS:
         return trend_import.plan_trends(batch, result)

@@ -204,10 +204,16 @@ def evidence(text):
     sep = "," if commas else "." if points else ""
     if not sep:
         return None
-    fraction = cleaned.rpartition(sep)[2]
-    if len(fraction) == 3 and cleaned.rpartition(sep)[0] not in {"", "0"}:
+    whole, _sep, fraction = cleaned.rpartition(sep)
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and whole != "0":
         return None  # “1.300”: a thousand and three hundred, or one and three tenths
     return COMMA_DECIMAL if sep == "," else POINT_DECIMAL
+
+
+def undecided(text):
+    """True when ``text`` is a different number with point decimals than with comma decimals (“1.000”, “1,234”)."""
+    as_point, as_comma = read_number(text, POINT_DECIMAL), read_number(text, COMMA_DECIMAL)
+    return as_point.value is not None and as_comma.value is not None and as_point.value != as_comma.value
 
 
 def strong_evidence(text):
