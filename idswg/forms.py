@@ -36,7 +36,7 @@ class OrganisationForm(forms.ModelForm):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["honorific", "name", "position", "organisation", "email", "phone"]
+        fields = ["honorific", "name", "position", "organisation", "email", "phone", "language"]
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from idswg import mail
 from idswg.models import SentMessage
@@ -74,21 +74,29 @@ def invite(meeting, organisations=(), people=(), extra=()):
     return _create(meeting, candidates), skipped
 
 
+def language_of(invitation):
+    """The language an invitee reads: the one chosen for the person in the directory, else English."""
+    person = invitation.person
+    return (person.language if person is not None else "") or settings.LANGUAGE_CODE
+
+
 def send(invitation, kind="invitation"):
-    """E-mail ``invitation`` its personal link with the .ics; records the message.
+    """E-mail ``invitation`` its personal link with the .ics, in the invitee's language; records the message.
 
     The message row and the invitation's ``sent_at`` are written in one transaction, and the
     message goes to the broker only after it commits (``idswg.outbox``), so an invitation is
     never marked sent without its e-mail, and an unreachable broker leaves it queued, not lost.
     """
-    subject, body, html = render_message(kind, invitation)
+    with translation.override(language_of(invitation)):
+        subject, body, html = render_message(kind, invitation)
+        ics = calendar.attachment(invitation.meeting, invitation.link())
     with transaction.atomic():
         message = mail.queue(
             invitation.email,
             subject,
             body,
             html=html,
-            attachments=[calendar.attachment(invitation.meeting, invitation.link())],
+            attachments=[ics],
             topic=f"meetings.{kind}",
         )
         changes = {"message": message}

@@ -1,0 +1,44 @@
+"""An invitee reads the e-mails in the language chosen for them in the directory."""
+
+import pytest
+from django.utils import translation
+
+from idswg.models import SentMessage
+from idswg.tests.factories import PersonFactory
+from meetings import invitations
+
+from .factories import InvitationFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+LAO_MONTHS = "ມັງກອນ ກຸມພາ ມີນາ ເມສາ ພຶດສະພາ ມິຖຸນາ ກໍລະກົດ ສິງຫາ ກັນຍາ ຕຸລາ ພະຈິກ ທັນວາ".split()
+
+
+def sent_to(person, meeting):
+    invitation = InvitationFactory(meeting=meeting, person=person, email=person.email, name=person.name)
+    invitations.send(invitation)
+    return SentMessage.objects.get(to=person.email)
+
+
+def test_a_lao_reader_gets_the_invitation_in_lao_whatever_the_sender_reads():
+    meeting = MeetingFactory(title="High-Level Meeting 2026")
+    with translation.override("en"):
+        message = sent_to(PersonFactory(language="lo"), meeting)
+    assert message.subject.startswith("ໜັງສືເຊີນ: High-Level Meeting 2026, ")
+    assert message.subject.removeprefix("ໜັງສືເຊີນ: High-Level Meeting 2026, ").split()[1] in LAO_MONTHS
+    assert "ທ່ານໄດ້ຮັບເຊີນເຂົ້າຮ່ວມ" in message.body
+
+
+def test_an_english_reader_gets_english_even_from_a_lao_sender():
+    meeting = MeetingFactory(title="Technical Meeting 2026")
+    with translation.override("lo"):
+        message = sent_to(PersonFactory(language=""), meeting)
+    assert message.subject.startswith("Invitation: Technical Meeting 2026, ")
+    assert "You are invited to the" in message.body
+
+
+def test_the_person_form_offers_the_language(client_for, secretariat):
+    person = PersonFactory()
+    client = client_for(secretariat)
+    page = client.get(f"/directory/people/{person.pk}/edit/").content.decode()
+    assert 'name="language"' in page
