@@ -65,8 +65,10 @@ class Watch:
             self._add(f"HTTP {response.status} for {kind} {response.url}")
 
     def _failed(self, request):
-        # A download the browser takes over ends the navigation with ERR_ABORTED: not a failure.
-        if "/download/" in request.url and "ERR_ABORTED" in (request.failure or ""):
+        # The browser aborts a download it takes over, and the htmx polls still in flight when
+        # the journey goes to the next page (a render status every 2 s): neither is a failure.
+        aborted = "ERR_ABORTED" in (request.failure or "")
+        if aborted and ("/download/" in request.url or request.resource_type in ("xhr", "fetch")):
             return
         self._add(f"request failed: {request.resource_type} {request.url} ({request.failure})")
 
