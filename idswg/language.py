@@ -54,6 +54,19 @@ class UserLanguageMiddleware:
         return response
 
 
+def prefer(request, language):
+    """Speak ``language`` on this page unless the reader chose one (the footer's cookie, their account).
+
+    For pages reached by a personal link, such as an invitee's RSVP page: the directory
+    knows the invitee's language before they have chosen one.
+    """
+    user = getattr(request, "user", None)
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or getattr(user, "language", "")
+    if language and _known(language) and not chosen:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
 @require_POST
 def set_language(request):
     """Django's ``set_language``, which also keeps a signed-in user's choice on the account."""

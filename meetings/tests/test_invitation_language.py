@@ -42,3 +42,17 @@ def test_the_person_form_offers_the_language(client_for, secretariat):
     client = client_for(secretariat)
     page = client.get(f"/directory/people/{person.pk}/edit/").content.decode()
     assert 'name="language"' in page
+
+
+def test_the_personal_rsvp_page_speaks_the_invitees_language_until_they_choose_another(client):
+    invitation = InvitationFactory(person=PersonFactory(language="lo"))
+    page = client.get(invitation.get_absolute_url()).content.decode()
+    assert '<html lang="lo">' in page
+    client.cookies["django_language"] = "en"
+    assert '<html lang="en">' in client.get(invitation.get_absolute_url()).content.decode()
+
+
+def test_an_invitee_without_a_language_gets_the_page_their_browser_asks_for(client):
+    invitation = InvitationFactory(person=PersonFactory(language=""))
+    page = client.get(invitation.get_absolute_url(), headers={"accept-language": "lo"}).content.decode()
+    assert '<html lang="lo">' in page

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from idswg import outbox
+from idswg import language, outbox
 from idswg.roles import secretariat_required
 
 from .. import invitations, materials, rsvp
@@ -125,6 +125,7 @@ def _invitation_or_404(pk, token):
 @never_cache  # a personal page: no shared cache may keep it
 def rsvp_page(request, pk, token):
     invitation = _invitation_or_404(pk, token)
+    language.prefer(request, invitation.person.language if invitation.person_id else "")
     meeting = invitation.meeting
     is_open = meeting.rsvp_open()
     current = [{"name": a.name, "position": a.position, "email": a.email} for a in invitation.attendees.all()]
