@@ -11,7 +11,6 @@ obj)`` lists the kinds registered for the object's model that its page offers (t
 with a ``page_label``), so a page lists its PDFs without naming another app's keys or URLs.
 """
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -26,16 +25,6 @@ from . import pdf
 from .roles import ANY_ROLE, SECRETARIAT, has_role
 
 REGISTRY = {}
-_fingerprinting = ContextVar("fingerprinting", default=False)
-
-
-def fingerprinting():
-    """True while a document's HTML is built only to be hashed (see ``Document.fingerprint``).
-
-    A context may then skip costly parts that its other data already determine, such
-    as charts drawn from the numbers of a table printed next to them.
-    """
-    return _fingerprinting.get()
 
 
 class Document:
@@ -85,6 +74,14 @@ class Document:
         """Template variables besides ``object``; subclasses add their own names (``meeting`` ...)."""
         return {}
 
+    def fingerprint_context(self, obj):
+        """The context ``fingerprint`` hashes: ``context`` unless a kind has a cheaper equivalent.
+
+        A kind may leave out costly parts that the rest of its context already determines,
+        such as charts drawn from the numbers of a table printed beside them.
+        """
+        return self.context(obj)
+
     def can_download(self, user, obj):
         return has_role(user, SECRETARIAT)
 
@@ -104,11 +101,15 @@ class Document:
         return ()
 
     def html(self, obj):
-        """The complete HTML handed to WeasyPrint (and hashed to spot changes), in its language."""
-        with translation.override(self.language or settings.LANGUAGE_CODE):
-            return self._html(obj)
+        """The complete HTML handed to WeasyPrint, in its language."""
+        return self._html(obj, self.context)
 
-    def _html(self, obj):
+    def _html(self, obj, context_of):
+        """The document's HTML with the kind's own variables from ``context_of(obj)``, in its language."""
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            return self._page(obj, context_of(obj))
+
+    def _page(self, obj, own_context):
         title = self.title(obj)
         context = {
             "document": self,
@@ -123,21 +124,17 @@ class Document:
             "page_x_of_y": pdf.page_x_of_y(),
             "lao_font_css": pdf.lao_font_css(),
             "object": obj,
-            **self.context(obj),
+            **own_context,
         }
         return render_to_string(self.template_name, context)
 
     def fingerprint(self, obj):
         """A hash of the input: equal fingerprints give the same PDF, so one render serves both.
 
-        Requests and status checks call this, so it builds the HTML in its cheap form
-        (``fingerprinting()``); the render task hashes the same way.
+        Requests and status checks call this, so it hashes the HTML built from the cheap
+        ``fingerprint_context``; the render task hashes the same way.
         """
-        token = _fingerprinting.set(True)
-        try:
-            return pdf.fingerprint(self.html(obj), self.key)
-        finally:
-            _fingerprinting.reset(token)
+        return pdf.fingerprint(self._html(obj, self.fingerprint_context), self.key)
 
     def __str__(self):
         return str(self.label)

@@ -42,8 +42,11 @@ def briefing_of(meeting):
         return Briefing(meeting=meeting)
 
 
-def parts(meeting):
-    """The parts of ``meeting``'s briefing in print order, as the templates need them."""
+def parts(meeting, draw_charts=True):
+    """The parts of ``meeting``'s briefing in print order, as the templates need them.
+
+    ``draw_charts=False`` leaves the seizure charts empty, for the fingerprint (``table_with_charts``).
+    """
     briefing = briefing_of(meeting)
     report = briefing.report
     countries = list(briefing.countries.order_by("display_order", "name")) if briefing.pk else []
@@ -53,7 +56,7 @@ def parts(meeting):
         "report": report,
         "display": report_for_display(report) if report else None,
         "draft_notice": access.draft_notice(report) if report else "",
-        "tables": [table_with_charts(country) for country in countries],
+        "tables": [table_with_charts(country, draw_charts=draw_charts) for country in countries],
         "country_report": briefing.country_report,
         "country_display": country_report_for_display(briefing.country_report) if briefing.country_report_id else None,
         # Action points of earlier meetings still open: the co-chairs follow them up at this one.
@@ -91,6 +94,9 @@ class MeetingBriefing(Document):
 
     def context(self, obj):
         return {"meeting": obj, **parts(obj)}
+
+    def fingerprint_context(self, obj):
+        return {"meeting": obj, **parts(obj, draw_charts=False)}
 
     def offered_to(self, user, obj):
         return has_role(user, SECRETARIAT, COCHAIR)

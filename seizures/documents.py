@@ -5,7 +5,7 @@ import base64
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from idswg.documents import Document, fingerprinting, register
+from idswg.documents import Document, register
 from idswg.roles import ANY_ROLE, has_role
 
 from .charts import trend_svg
@@ -14,18 +14,20 @@ from .reported_trends import trends_beside
 from .tables import country_table
 
 
-def table_with_charts(country):
+def table_with_charts(country, draw_charts=True):
     """What the print templates show of ``country``: its table (``country_table``) and a chart per measure.
 
     The briefing in ``reports`` uses this too, so a country prints the same alone and bound in.
-    A measure never reported gets no chart.
+    A measure never reported gets no chart. With ``draw_charts=False`` each chart is left
+    empty (its label kept): what a fingerprint needs, since a chart is drawn from the
+    column's numbers, which the table already holds.
     """
     table = country_table(country)
     measures = {column.measure_id: column.measure for column in country.columns.select_related("measure")}
     charts = []
     for index, column in enumerate(table["columns"]):
         if any(row["cells"][index]["reported"] for row in table["rows"]):
-            if fingerprinting():  # the chart is drawn from the column's numbers, already in the table
+            if not draw_charts:
                 charts.append({"label": column["label"], "src": ""})
                 continue
             svg = trend_svg(country, measures[column["id"]]).encode()
@@ -63,6 +65,9 @@ class SeizureTable(Document):
 
     def context(self, obj):
         return table_with_charts(obj)
+
+    def fingerprint_context(self, obj):
+        return table_with_charts(obj, draw_charts=False)
 
     def can_download(self, user, obj):
         """Members read the seizure tables on screen; they may print them too."""
