@@ -1,5 +1,6 @@
 """A render is recorded, runs once per input, survives a dead worker and can be retried."""
 
+import threading
 import time
 from datetime import timedelta
 
@@ -207,3 +208,27 @@ def test_the_database_refuses_a_failed_job_without_an_error():
             state=State.FAILED,
             finished_at=timezone.now(),
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_requests_for_one_document_queue_one_job(broker_down):
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL on PostgreSQL: concurrent connections")
+    barrier, jobs = threading.Barrier(5), []
+
+    def ask():
+        try:
+            barrier.wait(timeout=30)
+            jobs.append(renders.request_render("contact-list", 0).pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=ask) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(jobs) == 5 and len(set(jobs)) == 1
+    assert RenderJob.objects.count() == 1
