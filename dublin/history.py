@@ -4,12 +4,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from idswg.rich_text import word_diff
+from idswg.rich_text import HISTORY_TYPES, Change
 from idswg.sanitise import plain_text
 
 from .models import CountryReport, FollowUp, PartnerUpdate, Recommendation, Section
 
-HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 # What each kind of object shows in the history, and which of its fields come back on a restore.
 TRACKED = {
     CountryReport: ("heading", "state", "recommendation_style"),
@@ -20,18 +19,6 @@ TRACKED = {
 }
 RESTORABLE = (Section, PartnerUpdate, Recommendation, FollowUp)
 KIND_KEYS = {Section: "section", PartnerUpdate: "update", Recommendation: "recommendation", FollowUp: "follow_up"}
-
-
-@dataclass
-class Change:
-    field: str
-    label: str
-    old: object
-    new: object
-
-    @property
-    def diff(self):
-        return word_diff(self.old, self.new)
 
 
 @dataclass

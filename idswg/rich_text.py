@@ -1,14 +1,16 @@
-"""Formatted text in forms and histories: the Trix editor field, and word-level diffs of two versions.
+"""Formatted text in forms and histories: the Trix editor field, word-level diffs of two versions, a field's change.
 
 Shared by every app whose content is written with Trix (the SWG report, the country
 reports); what a field keeps is decided by ``idswg.sanitise`` when it is cleaned.
 """
 
 import difflib
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from .sanitise import clean_html, plain_text
 
@@ -54,3 +56,21 @@ def word_diff(old, new):
         if op in ("insert", "replace"):
             out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
     return mark_safe(" ".join(out))  # noqa: S308 (every word is escaped above)
+
+
+# What a history entry's ``history_type`` means (simple-history), for every history page.
+HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+@dataclass
+class Change:
+    """One field of a saved version against the version before, shown as a word diff."""
+
+    field: str
+    label: str
+    old: object
+    new: object
+
+    @property
+    def diff(self):
+        return word_diff(self.old, self.new)

@@ -6,26 +6,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from idswg.rich_text import word_diff
+from idswg.rich_text import HISTORY_TYPES, Change, word_diff  # noqa: F401 (word_diff: old imports)
 
 from .editing import CELL_FIELDS
 from .models import HEADER_TEXT_FIELDS, MatrixRow, MatrixSection, NarrativeSection, PriorityArea, Report
 from .sanitise import plain_text
 
-HISTORY_TYPES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 REPORT_FIELDS = ("title", "year", "state", "layout", *HEADER_TEXT_FIELDS)
-
-
-@dataclass
-class Change:
-    field: str
-    label: str
-    old: object
-    new: object
-
-    @property
-    def diff(self):
-        return word_diff(self.old, self.new)
 
 
 @dataclass
