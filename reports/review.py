@@ -5,38 +5,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from idswg import review
 from idswg.roles import is_secretariat
 
 from .access import can_comment, ensure_editable
 from .models import Report, RowComment
 
 S = Report.State
-# Which state may follow which. A final report stays final: next year starts from a copy.
-TRANSITIONS = {
-    S.DRAFT: (S.REVIEW,),
-    S.REVIEW: (S.FINAL, S.DRAFT),
-    S.FINAL: (),
-}
-
-
-def next_states(report):
-    return TRANSITIONS[Report.State(report.state)]
+TRANSITIONS = review.TRANSITIONS
+next_states = review.next_states
 
 
 @transaction.atomic
 def move_to(report, state, user):
-    """Move ``report`` to ``state`` if the workflow allows it; the change is kept in the report's history."""
+    """Move ``report`` to ``state`` if the review (``idswg.review``) allows it; kept in the report's history."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     ensure_editable(report)
-    if state not in next_states(report):
-        raise ValidationError(
-            _("A report in state “%(current)s” cannot move to “%(target)s”.")
-            % {"current": report.get_state_display(), "target": state}
-        )
-    report.state = state
-    report._history_user = user
-    report.save()
-    return report
+    return review.move(report, state, user)
 
 
 @transaction.atomic
