@@ -85,3 +85,28 @@ def load(out, with_users=True):
     # Rendered once the demo is committed (in-process without REDIS_URL, else by a worker);
     # an unchanged briefing is not rendered again on a second run.
     load_demo_briefing(out)
+    attach_drafts_to_next_meeting(out)
+
+
+def attach_drafts_to_next_meeting(out):
+    """The coming High-Level Meeting reviews the drafts, as the invitation says: the latest IDSWG report
+    and this year's Lao PDR country report, attached as materials for everyone invited (once)."""
+    from dublin.documents import COUNTRY_REPORT
+    from dublin.models import CountryReport
+    from meetings import materials
+    from meetings.demo import open_high_level_meeting
+
+    from .documents import ReportDocument
+
+    meeting = open_high_level_meeting()
+    report = Report.objects.filter(kind=Report.Kind.ANNUAL).order_by("-year").first()
+    country_report = CountryReport.objects.filter(country__name="Lao PDR").order_by("-year").first()
+    if meeting is None or report is None:
+        return
+    drafts = [(ReportDocument.key, report)] + ([(COUNTRY_REPORT, country_report)] if country_report else [])
+    for key, obj in drafts:
+        if meeting.materials.filter(document_key=key, document_id=obj.pk).exists():
+            _say(out, False, f"material {obj} for {meeting}")
+            continue
+        materials.add_document(meeting, f"{key}:{obj.pk}", "", materials.Audience.INVITEES)
+        _say(out, True, f"material {obj} for {meeting}")
