@@ -1,5 +1,6 @@
 """The meeting's printable document: the invitation with its agenda (see ``idswg.documents``)."""
 
+from django.db.models import Prefetch
 from django.template.defaultfilters import slugify
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,14 +8,23 @@ from django.utils.translation import gettext_lazy
 
 from idswg.documents import Document, register
 
-from .models import Meeting
+from .models import Material, Meeting
 from .visibility import visible_meetings
 
 
 def meeting_for_print(pk):
-    """A meeting with everything its invitation prints, in a fixed number of queries."""
+    """A meeting with everything its invitation prints, in a fixed number of queries.
+
+    The materials printed are those for everyone invited (``shared_materials`` on the
+    meeting and on each agenda item), whoever prints: the PDF travels.
+    """
+    shared = Material.objects.filter(audience=Material.Audience.INVITEES)
     return Meeting.objects.prefetch_related(
-        "organiser_links__organisation", "cochairs__person__organisation", "agenda_items__presenters"
+        "organiser_links__organisation",
+        "cochairs__person__organisation",
+        "agenda_items__presenters",
+        Prefetch("agenda_items__materials", queryset=shared, to_attr="shared_materials"),
+        Prefetch("materials", queryset=shared.filter(agenda_item__isnull=True), to_attr="shared_materials"),
     ).get(pk=pk)
 
 
@@ -57,3 +67,45 @@ class MeetingInvitation(Document):
     def can_download(self, user, obj):
         """Whoever may see the meeting may print its invitation."""
         return visible_meetings(user).filter(pk=obj.pk).exists()
+
+
+@register
+class MeetingMinutes(Document):
+    """The summary record: attendance, per agenda item the discussion and decisions, the action points.
+
+    Action points print as decided (owner, due date), not their later status, so a
+    partner's update does not make the record stale.
+    """
+
+    key = "meeting-minutes"
+    label = gettext_lazy("Minutes")
+    model = Meeting
+    template_name = "meetings/pdf/minutes.html"
+
+    def get_object(self, obj_id):
+        from .minutes import minutes_for_print
+        from .models import Minutes
+
+        try:
+            return minutes_for_print(obj_id)
+        except Minutes.DoesNotExist:
+            raise Meeting.DoesNotExist from None
+
+    def title(self, obj):
+        return _("Minutes of the %(title)s") % {"title": obj.meeting.title}
+
+    def filename(self, obj):
+        day = timezone.localtime(obj.meeting.starts_at).date().isoformat()
+        return f"{slugify(obj.meeting.get_kind_display())}-{day}-minutes.pdf"
+
+    def organisers(self, obj):
+        return organiser_names(obj.meeting) or super().organisers(obj)
+
+    def context(self, obj):
+        from .minutes import print_context
+
+        return print_context(obj)
+
+    def can_download(self, user, obj):
+        """Whoever may see the meeting (partners through their organisation's invitation) may read its minutes."""
+        return visible_meetings(user).filter(pk=obj.meeting_id).exists()

@@ -3,10 +3,14 @@
 The RSVP page and its .ics are open to anyone holding the link: the token is the credential.
 """
 
-from idswg.access import Rule, everyone, members, only_secretariat
+from datetime import date
+
+from django.core.files.base import ContentFile
+
+from idswg.access import LOGIN, Rule, everyone, members, only_secretariat
 
 from .documents import MeetingInvitation
-from .models import AgendaItem, Invitation, Meeting
+from .models import ActionPoint, AgendaItem, Invitation, Material, Meeting
 
 
 def _hlm():
@@ -45,12 +49,50 @@ def _attendee(world):
     return {"pk": invitation.meeting_id, "attendee_pk": invitation.attendees.first().pk}
 
 
+# The demo has no materials or action points (the seeds record none), so the walk makes its own.
+TINY_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _material(fresh=False):
+    def kwargs(world):
+        hlm = _hlm()
+        material = None if fresh else hlm.materials.first()
+        if material is None:
+            material = Material.objects.create(
+                meeting=hlm, title="Draft IDSWG report", file=ContentFile(TINY_PDF, name="walk.pdf"), size=1
+            )
+        return {"pk": hlm.pk, "material_pk": material.pk}
+
+    return kwargs
+
+
+def _material_by_link(world):
+    return _token(world) | {"material_pk": _material()(world)["material_pk"]}
+
+
+def _action_point(fresh=False):
+    def kwargs(world):
+        hlm = _hlm()
+        point = None if fresh else hlm.action_points.filter(owner=world["organisations"]["Japan"]).first()
+        if point is None:
+            point = ActionPoint.objects.create(
+                meeting=hlm,
+                text="Share the programme update",
+                owner=world["organisations"]["Japan"],
+                due_on=date(2025, 3, 1),
+            )
+        return {"pk": hlm.pk, "point_pk": point.pk}
+
+    return kwargs
+
+
 ACCESS = [
     Rule("meetings:list", members()),
     Rule("meetings:create", only_secretariat()),
     Rule("meetings:detail", members(), kwargs=_meeting),
     Rule("meetings:edit", only_secretariat(), kwargs=_meeting),
     Rule("meetings:ics", members(), kwargs=_meeting),
+    Rule("meetings:cancel", only_secretariat(), kwargs=_meeting),
     Rule("meetings:agenda", only_secretariat(), kwargs=_meeting),
     Rule("meetings:agenda_item_new", only_secretariat(), kwargs=_meeting),
     Rule("meetings:agenda_item_edit", only_secretariat(), kwargs=_item()),
@@ -68,6 +110,25 @@ ACCESS = [
     Rule("meetings:sign_in_sheet", only_secretariat(), kwargs=_meeting),
     Rule("meetings:check_in", only_secretariat(), kwargs=_meeting),
     Rule("meetings:check_in_mark", only_secretariat(), kwargs=_attendee, method="post", data={"state": "present"}),
+    Rule("meetings:materials", only_secretariat(), kwargs=_meeting),
+    Rule("meetings:material_document_add", only_secretariat(422), kwargs=_meeting, method="post"),
+    Rule("meetings:material_download", members(), kwargs=_material()),
+    Rule("meetings:rsvp_material", everyone(), kwargs=_material_by_link),
+    Rule("meetings:material_delete", only_secretariat(302), kwargs=_material(fresh=True), method="post"),
+    Rule("meetings:minutes", only_secretariat(), kwargs=_meeting),
+    # Without a PDF of the minutes the send is refused with a message and a redirect.
+    Rule("meetings:minutes_send", only_secretariat(302), kwargs=_meeting, method="post"),
+    Rule("meetings:action_points", members(), kwargs=_meeting),
+    Rule("meetings:action_point_add", only_secretariat(422), kwargs=_meeting, method="post"),
+    Rule("meetings:action_point_delete", only_secretariat(302), kwargs=_action_point(fresh=True), method="post"),
+    # The owner organisation's partner (the demo partner is the Embassy of Japan's) and the secretariat update it.
+    Rule(
+        "meetings:action_point_status",
+        {"anonymous": LOGIN, "partner": 302, "cochair": 403, "secretariat": 302},
+        kwargs=_action_point(),
+        method="post",
+        data={"p0-status": "done"},
+    ),
     # The demo partner's organisation (Japan) is invited to the High-Level Meeting: all members print it.
     Rule("render_status", members(), kwargs=_invitation_pdf),
     Rule("meetings:rsvp", everyone(), kwargs=_token),
