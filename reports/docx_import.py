@@ -14,6 +14,7 @@ from html import escape
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from docx.oxml.ns import qn
 
 from .layouts import RICH_COLUMNS
 from .models import MatrixRow, MatrixSection, Report
@@ -93,60 +94,136 @@ def _paragraph_html(paragraph):
     return "".join(parts)
 
 
-def cell_html(cell):
-    """A table cell as sanitised HTML: paragraphs, bold and italic runs, bullet lists, links."""
-    out, items = [], []
+def _numbering_formats(document):
+    """``{(numId, level): numFmt}`` of the document's numbered and bulleted lists (“decimal”, “bullet” …)."""
+    try:
+        root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract = {}
+    for item in root.findall(qn("w:abstractNum")):
+        for level in item.findall(qn("w:lvl")):
+            fmt = level.find(qn("w:numFmt"))
+            abstract[(item.get(qn("w:abstractNumId")), level.get(qn("w:ilvl")))] = (
+                fmt.get(qn("w:val")) if fmt is not None else "bullet"
+            )
+    formats = {}
+    for num in root.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        if ref is None:
+            continue
+        for (abstract_id, level), fmt in abstract.items():
+            if abstract_id == ref.get(qn("w:val")):
+                formats[(num.get(qn("w:numId")), level)] = fmt
+    return formats
+
+
+def _list_kind(paragraph, numbering):
+    """``"ol"``, ``"ul"`` or None: a numbered list stays numbered, a bullet list bulleted."""
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    if "list number" in style:
+        return "ol"
+    properties = paragraph._p.pPr
+    numbers = properties.numPr if properties is not None else None
+    if numbers is not None and numbers.numId is not None:
+        level = numbers.ilvl.val if numbers.ilvl is not None else 0
+        fmt = numbering.get((str(numbers.numId.val), str(level)), "bullet")
+        return "ul" if fmt in ("bullet", "none") else "ol"
+    return "ul" if "list" in style else None
+
+
+def cell_html(cell, numbering=None, notices=None, where=""):
+    """A table cell as sanitised HTML: paragraphs, bold and italic runs, bullet and numbered lists, links.
+
+    A table inside the cell is kept as lines (“a · b · c” per row) and an image is not
+    kept; both are said in ``notices`` (with ``where``), so the preview lists them.
+    """
+    numbering = numbering or {}
+    out, items, kind = [], [], None
+
+    def close():
+        if items:
+            out.append(f"<{kind}>" + "".join(items) + f"</{kind}>")
+            items.clear()
+
     for paragraph in cell.paragraphs:
         html = _paragraph_html(paragraph)
-        if "list" in (paragraph.style.name or "").lower():
+        this = _list_kind(paragraph, numbering)
+        if this:
+            if this != kind:
+                close()
+                kind = this
             if html:
                 items.append(f"<li>{html}</li>")
             continue
-        if items:
-            out.append("<ul>" + "".join(items) + "</ul>")
-            items = []
+        close()
         if html.strip():
             out.append(f"<p>{html}</p>")
-    if items:
-        out.append("<ul>" + "".join(items) + "</ul>")
+    close()
+    for table in cell.tables:
+        for row in table.rows:
+            line = " · ".join(escape(c.text.strip()) for _col, _span, c in _grid_cells(row, table) if c.text.strip())
+            if line:
+                out.append(f"<p>{line}</p>")
+        if notices is not None:
+            notices.append(_("%(where)s: a table inside the cell is kept as lines, one per row.") % {"where": where})
+    if notices is not None and cell._tc.xpath(".//w:drawing | .//w:pict"):
+        notices.append(_("%(where)s: an image in the cell is not kept.") % {"where": where})
     return clean_html("".join(out))
 
 
-def _unique_cells(row):
-    """The cells of a table row, each merged cell once."""
-    seen, cells = set(), []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell)
-    return cells
+def _grid_cells(row, table):
+    """``(grid column, span, cell)`` of each cell as the row writes it.
+
+    A cell merged across columns comes once with its span; the lower parts of a cell
+    merged down (``vMerge`` continue) are left out, so its text is kept once, in its first row.
+    """
+    from docx.table import _Cell
+
+    col = row._tr.grid_before
+    out = []
+    for tc in row._tr.tc_lst:
+        span = tc.grid_span
+        if tc.vMerge != "continue":
+            out.append((col, span, _Cell(tc, table)))
+        col += span
+    return out
 
 
 def _find_table(document):
     for table in document.tables:
         for index, row in enumerate(table.rows[:5]):
-            texts = [c.text.strip().lower() for c in _unique_cells(row)]
-            if texts and texts[0].startswith("sector outputs"):
+            cells = _grid_cells(row, table)
+            texts = [(col, " ".join(c.text.split())) for col, _span, c in cells]
+            if texts and texts[0][1].lower().startswith("sector outputs"):
                 return table, index, texts
     raise DocxImportError(_("No matrix table found: its first column must be headed “Sector outputs and activities”."))
 
 
 def _column_map(texts):
+    """``{grid column: row field}`` from the header's ``(grid column, text)``."""
     mapping = {}
-    for index, text in enumerate(texts):
+    for col, text in texts:
         for needle, name in HEADINGS:
-            if needle in text and name not in mapping.values():
-                mapping[index] = name
+            if needle in text.lower() and name not in mapping.values():
+                mapping[col] = name
                 break
     return mapping
 
 
 def read_matrix(upload):
-    """The matrix of the ``.docx`` in ``upload`` as ``{"sections": [...], "row_count": n}`` (nothing stored)."""
+    """The matrix of the ``.docx`` in ``upload`` as ``{"sections", "row_count", "notices"}`` (nothing stored).
+
+    Cells are placed by their grid position, so a cell merged over two columns does not
+    push the next one into the wrong column; ``notices`` lists, for the preview, what
+    could not be kept as it was (a cell over two columns, a table in a cell, an image).
+    """
     document = _open(upload)
+    numbering = _numbering_formats(document)
     table, header_index, header = _find_table(document)
     mapping = _column_map(header)
-    sections = []
+    titles = dict(header)
+    sections, notices = [], []
     current_rows = None
     last_row = None
     count = 0
@@ -155,12 +232,13 @@ def read_matrix(upload):
         sections.append({"title": title, "rows": [], "subsections": []})
         return sections[-1]["rows"]
 
-    for row in table.rows[header_index + 1 :]:
-        cells = _unique_cells(row)
-        texts = [c.text.strip() for c in cells]
-        if not any(texts) or texts[0].lower().startswith("sector outputs"):
-            continue  # blank or a header repeated on the next page
-        first, others = texts[0], [t for t in texts[1:] if t]
+    for number, row in enumerate(table.rows[header_index + 1 :], start=header_index + 2):
+        cells = _grid_cells(row, table)
+        texts = [c.text.strip() for _col, _span, c in cells]
+        if not any(texts) or (texts and texts[0].lower().startswith("sector outputs")):
+            continue  # blank, the lower part of merged cells, or a header repeated on the next page
+        first = texts[0] if cells and cells[0][0] == 0 else ""
+        others = [t for (col, _s, _c), t in zip(cells, texts, strict=True) if t and col != 0]
         if not others and (match := INDICATOR.match(first)):
             if last_row is not None:
                 last_row["indicator"] = " ".join(match.group(1).split())[:300]
@@ -177,16 +255,26 @@ def read_matrix(upload):
         if current_rows is None:
             current_rows = section(_("Matrix"))
         last_row = dict.fromkeys(RICH_COLUMNS, "") | {"indicator": ""}
-        for index, cell in enumerate(cells):
-            if index in mapping:
-                last_row[mapping[index]] = cell_html(cell)
+        for col, span, cell in cells:
+            covered = [c for c in range(col, col + span) if c in mapping]
+            where = _("Table row %(row)s") % {"row": number}
+            if not covered:
+                if cell.text.strip():
+                    notices.append(_("%(where)s: text in a column without a heading is not kept.") % {"where": where})
+                continue
+            if len(covered) > 1:
+                notices.append(
+                    _("%(where)s: a cell spread over “%(columns)s” is kept in “%(first)s”.")
+                    % {"where": where, "columns": "”, “".join(titles[c] for c in covered), "first": titles[covered[0]]}
+                )
+            last_row[mapping[covered[0]]] = cell_html(cell, numbering, notices, where)
         current_rows.append(last_row)
         count += 1
         if count > MAX_ROWS:
             raise DocxImportError(_("The table has more than %(n)s rows.") % {"n": MAX_ROWS})
     if not count:
         raise DocxImportError(_("The matrix table has no rows to import."))
-    return {"sections": sections, "row_count": count}
+    return {"sections": sections, "row_count": count, "notices": notices}
 
 
 @transaction.atomic
