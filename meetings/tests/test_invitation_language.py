@@ -27,6 +27,7 @@ def test_a_lao_reader_gets_the_invitation_in_lao_whatever_the_sender_reads():
     assert message.subject.startswith("ໜັງສືເຊີນ: High-Level Meeting 2026, ")
     assert message.subject.removeprefix("ໜັງສືເຊີນ: High-Level Meeting 2026, ").split()[1] in LAO_MONTHS
     assert "ທ່ານໄດ້ຮັບເຊີນເຂົ້າຮ່ວມ" in message.body
+    assert '<html lang="lo">' in message.html
 
 
 def test_an_english_reader_gets_english_even_from_a_lao_sender():
