@@ -7,9 +7,24 @@ Start a worker with ``celery -A idswg worker -l info`` and the scheduler with
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "idswg.settings")
 
 app = Celery("idswg")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def load_renderer(**_kwargs):
+    """Pay for WeasyPrint and matplotlib when a worker process starts, not in a user's first render.
+
+    The web never imports them (``idswg/tests/test_light_imports.py``); the worker needs them for
+    every briefing. A one-line warm-up render also loads fontconfig and the default stylesheets.
+    """
+    from idswg import pdf_engine
+    from seizures import charts
+
+    charts.load_matplotlib()
+    pdf_engine.warm_up()

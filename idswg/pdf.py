@@ -14,50 +14,24 @@ mapping (plain and hashed names alike), and the source folders otherwise.
 """
 
 import hashlib
-import logging
-import mimetypes
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-# WeasyPrint logs each layout step at INFO, from import time on: keep workers' logs readable.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-logging.getLogger("fontTools").setLevel(logging.WARNING)  # it reports each woff2 font it unpacks
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.utils.translation import gettext as _
 
-import weasyprint  # noqa: E402
-from django.conf import settings  # noqa: E402
-from django.contrib.staticfiles import finders  # noqa: E402
-from django.contrib.staticfiles.storage import staticfiles_storage  # noqa: E402
-from django.utils.translation import gettext as _  # noqa: E402
-from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
-
-from . import lao_fonts  # noqa: E402
-from .lao_breaks import break_lao_html  # noqa: E402
+from . import lao_fonts
+from .lao_breaks import break_lao_html
 
 #: Changes whenever the renderer or the shared print stylesheet changes, so that
-#: documents rendered by an older setup count as stale (see ``fingerprint``).
+#: documents rendered by an older setup count as stale (see ``fingerprint``). Read from the
+#: package's metadata: importing WeasyPrint (54 MiB, 0.8 s) is left to the worker (``pdf_engine``).
 # "lao-1": Lao line breaks (idswg.lao_breaks) and the face chosen per document (idswg.lao_fonts).
-RENDERER = f"weasyprint-{weasyprint.__version__}-lao-1"
+RENDERER = f"weasyprint-{version('weasyprint')}-lao-1"
 PRINT_STYLESHEETS = ("pdf/print.css", "pdf/fonts.css")
 BASE_URL = "https://idswg.invalid/"
-
-
-
-class StaticFileFetcher(URLFetcher):
-    """Serve ``/static/...`` from the static folders and ``data:`` URLs; refuse the rest."""
-
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        if url.startswith("file://") and url.removeprefix("file://") in _system_fonts():
-            path = Path(url.removeprefix("file://"))
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": "font/ttf"})
-        parts = urlsplit(url)
-        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(settings.STATIC_URL):
-            raise ValueError(f"PDF templates may only use static files, not {url}")
-        path = static_path(unquote(parts.path.removeprefix(settings.STATIC_URL)))
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
 
 def static_path(name):
@@ -83,10 +57,6 @@ def _collected_name(name):
     if plain in manifest:
         return manifest[plain]
     return name if name in manifest.values() else None  # a few hundred names, a few fetches per render
-
-
-def _system_fonts():
-    return lao_fonts.system_font_files()
 
 
 def lao_font_css():
@@ -131,7 +101,6 @@ def render(html):
     The title and author of the PDF come from the HTML ``<title>`` and
     ``<meta name="author">`` (see ``templates/pdf/base.html``).
     """
-    html = lao_fonts.prepare(break_lao_html(html))
-    source = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFileFetcher(fail_on_errors=True))
-    document = source.render(pdf_tags=True)
-    return document.write_pdf(pdf_tags=True), len(document.pages)
+    from . import pdf_engine  # WeasyPrint: in the worker, loaded at its start-up (idswg/celery.py)
+
+    return pdf_engine.write_pdf(lao_fonts.prepare(break_lao_html(html)))

@@ -12,8 +12,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from idswg.spreadsheets import append_text_row, safe_text
 
@@ -127,6 +125,9 @@ def csv_bytes(meeting):
 
 
 def xlsx_bytes(meeting):
+    from openpyxl import Workbook  # only here: the web workers never load openpyxl otherwise
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Participants")[:31]

@@ -9,24 +9,31 @@ import functools
 import io
 from decimal import Decimal
 
-import matplotlib
+from django.db.models import Max, Min
+from django.utils.translation import gettext as _
 
-matplotlib.use("Agg")
-
-from django.db.models import Max, Min  # noqa: E402
-from django.utils.translation import gettext as _  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.font_manager import fontManager  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
-from .models import FULL_YEAR, SeizureValue  # noqa: E402
-from .numbers import grouped  # noqa: E402
+from .models import FULL_YEAR, SeizureValue
+from .numbers import grouped
 
 LAO_FONTS = ("Phetsarath OT", "Noto Sans Lao")
 COLOUR = "#1f4e79"
 
 
+def load_matplotlib():
+    """Import matplotlib (64 MiB, 0.6 s) on first use, not when Django starts: a web worker that
+    draws no chart never pays for it; the Celery worker calls this at start-up (idswg/celery.py)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.figure
+    import matplotlib.ticker
+
+    return matplotlib
+
+
 def _font_family():
+    from matplotlib.font_manager import fontManager
+
     installed = {font.name for font in fontManager.ttflist}
     # Latin from DejaVu Sans; matplotlib falls back to the next family for Lao glyphs.
     return ["DejaVu Sans"] + [name for name in LAO_FONTS if name in installed]
@@ -60,7 +67,8 @@ def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
 
     ``partial_label`` labels a partial year (translated by the caller, so the cache key holds the language).
     """
-    figure = Figure(figsize=(5.2, 2.6), dpi=100)
+    matplotlib = load_matplotlib()
+    figure = matplotlib.figure.Figure(figsize=(5.2, 2.6), dpi=100)
     figure.set_layout_engine("constrained")
     axes = figure.add_subplot()
     fonts = {"family": _font_family()}
@@ -93,8 +101,8 @@ def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
         axes.text(0.5, 0.5, "—", transform=axes.transAxes, ha="center", va="center", fontfamily=fonts["family"])
     axes.set_title(f"{title}: {y_label}", fontsize=9, loc="left", fontfamily=fonts["family"])
     axes.set_ylabel(unit, fontsize=8, fontfamily=fonts["family"])
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick(value)))
+    axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=8))
+    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _pos: _tick(value)))
     if years:
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
     axes.set_ylim(bottom=0)

@@ -11,7 +11,6 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from idswg.spreadsheets import append_text_row, safe_text, sheet_title
 
@@ -103,6 +102,8 @@ def to_csv(table, layout=TABLE):
 
 def to_xlsx(table, layout=TABLE):
     """The table as a workbook: numbers as numbers shown with their decimals, text as text (no apostrophe)."""
+    from openpyxl import Workbook  # only here: the web workers never load openpyxl otherwise
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_title(table["country"], _("Table"))

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 from . import layouts
 from .models import Country, Measure
@@ -31,6 +30,13 @@ from .table_setup import split_label
 
 EXTRA_HEADERS = {"footnote": "footnote", "footnotes": "footnote", "note": "footnote", "source": "source"}
 PARTIAL_NOTE = re.compile(r"(?:first\s+(\d{1,2})\s+months?|first half|half|jan\w*\s*[-–]\s*jun\w*)", re.I)
+
+
+def get_column_letter(index):
+    """Excel's letter of column ``index`` (1 is A); openpyxl is loaded only when a file is read."""
+    from openpyxl.utils import get_column_letter as letter
+
+    return letter(index)
 
 
 @dataclass

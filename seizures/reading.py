@@ -18,7 +18,6 @@ import zipfile
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
@@ -120,6 +119,8 @@ def _read_xlsx(content):
         raise ImportRefused(_("The file is not a readable XLSX workbook.")) from error
     if unpacked > MAX_UNPACKED_BYTES:  # a “zip bomb”: small to upload, huge to open
         raise ImportRefused(_("The workbook is too large once unpacked for a seizure table."))
+    from openpyxl import load_workbook  # only for an XLSX upload: openpyxl costs a process 43 MiB
+
     try:
         # Not read-only: merged cells are only known to a fully loaded sheet (files are at most a few MB).
         workbook = load_workbook(io.BytesIO(content), data_only=False)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from idswg.roles import secretariat_required
 
 from .. import regional
-from ..docx_export import regional_report_docx
 from ..forms import RegionalForm
 from ..models import RegionalReport
 from .common import form_page
@@ -41,6 +40,10 @@ def regional_edit(request, pk=None):
 @secretariat_required
 def regional_docx(request, pk):
     report = get_object_or_404(RegionalReport, pk=pk)
+    from ..docx_export import (
+        regional_report_docx,
+    )  # python-docx: loaded by the one request that needs it, never at start-up
+
     content, filename = regional_report_docx(report)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from idswg.roles import is_secretariat, member_required, secretariat_required
 
 from .. import access, editing, outline, review
-from ..docx_export import country_report_docx
 from ..forms import (
     AddSectionForm,
     FollowUpForm,
@@ -81,6 +80,10 @@ def report_state(request, pk):
 def report_docx(request, pk):
     """The country report as a Word file (what a reader of the report sees)."""
     report = readable_report(request.user, pk)
+    from ..docx_export import (
+        country_report_docx,
+    )  # python-docx: loaded by the one request that needs it, never at start-up
+
     content, filename = country_report_docx(report)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from idswg import documents, pdf
+from idswg import documents, pdf, pdf_engine
 from idswg.tests.factories import OrganisationFactory, PersonFactory
 from idswg.tests.pdf_checks import all_fonts, fonts_by_page, is_tagged, pdf_reader, pdf_text
 
@@ -65,7 +65,7 @@ def test_a_long_list_repeats_the_table_header_and_counts_pages():
 
 
 def test_a_render_never_reaches_outside_the_static_files():
-    fetcher = pdf.StaticFileFetcher()
+    fetcher = pdf_engine.StaticFileFetcher()
     with pytest.raises(ValueError):
         fetcher.fetch("https://example.org/logo.png")
     with pytest.raises(ValueError):

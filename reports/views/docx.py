@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET
 
 from idswg.roles import member_required, secretariat_required
 
-from .. import docx_export, docx_import
 from ..access import readable_report
 from ..forms import DocxUploadForm
 
@@ -22,6 +21,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @member_required
 @require_GET
 def report_export_docx(request, pk):
+    from .. import docx_export  # python-docx: loaded by the one request that needs it, never at start-up
+
     report = readable_report(request.user, pk)
     response = HttpResponse(docx_export.report_to_docx(report), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{slugify(report.title) or "report"}.docx"'
@@ -31,6 +32,8 @@ def report_export_docx(request, pk):
 @secretariat_required
 def report_import(request):
     """Step 1: upload and preview. Step 2 (``confirm`` with the signed preview): create the draft."""
+    from .. import docx_import  # python-docx: loaded by the one request that needs it, never at start-up
+
     if request.method == "POST" and "confirm" in request.POST:
         try:
             payload = signing.loads(request.POST["confirm"], salt=SIGNING_SALT, max_age=3600)

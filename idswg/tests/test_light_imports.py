@@ -1,0 +1,41 @@
+"""The web processes stay light: WeasyPrint, matplotlib, openpyxl and python-docx are loaded
+only where they are used (the Celery worker, an export, an upload), never when a web worker
+starts. Each check runs in a fresh interpreter, as gunicorn's workers do."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("weasyprint", "matplotlib", "openpyxl", "docx")
+
+
+def modules_after(code):
+    """The heavy packages ``sys.modules`` holds after ``code`` runs in a new Python process."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="idswg.settings")
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_web_worker_with_every_url_loaded_imports_no_renderer_chart_or_office_library():
+    # The WSGI app, then the URL configuration with every view module (Django loads it on the first request).
+    code = "import idswg.wsgi\nfrom django.urls import get_resolver\nget_resolver().url_patterns"
+    assert modules_after(code) == []
+
+
+def test_manage_py_check_imports_no_renderer_chart_or_office_library():
+    code = "import django\ndjango.setup()\nfrom django.core.management import call_command\ncall_command('check')"
+    assert modules_after(code) == []
+
+
+def test_the_celery_worker_loads_weasyprint_and_matplotlib_when_its_process_starts():
+    code = (
+        "import django\ndjango.setup()\nfrom celery.signals import worker_process_init\n"
+        "from idswg.celery import app\nworker_process_init.send(sender=None)"
+    )
+    assert set(modules_after(code)) >= {"weasyprint", "matplotlib"}
