@@ -260,14 +260,14 @@ def _resolve(records, structure, country, answers, out):
             continue
         name, mark = layouts.split_mark(record["measure"])
         measure = _measure(measures, name, record["unit"], answers, asked, out)
+        if measure is False:
+            continue  # asked about: no value is read before the answer
         if measure is None:
             if record["measure_at"][0] in empty_rows and structure.layout == "wide":
                 _once(
                     told, ("skipped", name), out.skipped, _("“%(name)s”: nothing reported, not kept.") % {"name": name}
                 )
                 continue
-            if measure is False:
-                continue  # asked about: no value is read before the answer
             _ask_measure(measures, name, record["unit"], country, asked, out)
             row, col = record["measure_at"]
             item = problem(row, col, _("Unknown measure “%(text)s”: write it as “Name (unit)”.") % {"text": name[:60]})

@@ -51,7 +51,7 @@ def start_import(upload, user, country=None, number_format=ASK):
         raise reading.ImportRefused(_("The file is in a table's layout: choose its country."), field="country")
     if not batch.rows and not found["problems"] and not found["questions"] and not found["skipped"]:
         raise reading.ImportRefused(_("The file has a header but no values."))
-    batch.country = country if batch.layout in ("table", "wide") else None
+    batch.country = None if batch.layout == "long" else country
     batch.save()
     return batch
 
