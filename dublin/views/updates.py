@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from idswg.roles import PARTNER, is_secretariat, member_required, role_required, secretariat_required
@@ -15,9 +16,9 @@ from ..models import CountryReport, PartnerUpdate
 from .common import form_page
 
 READ_ONLY_MESSAGES = {
-    "final": _("The report is final: this update can no longer be changed."),
-    "accepted": _("The secretariat has accepted this update; ask the secretariat to change it."),
-    "deadline": _("The deadline has passed; ask the secretariat to change this update."),
+    "final": gettext_lazy("The report is final: this update can no longer be changed."),
+    "accepted": gettext_lazy("The secretariat has accepted this update; ask the secretariat to change it."),
+    "deadline": gettext_lazy("The deadline has passed; ask the secretariat to change this update."),
 }
 
 
