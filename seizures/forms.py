@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from . import table_setup
 from .models import Country, Measure
-from .numbers import ASK, COMMA_DECIMAL, POINT_DECIMAL
+from .numbers import ASK, COMMA_DECIMAL, MAX_DECIMALS, POINT_DECIMAL
 
 NUMBER_FORMATS = [
     (ASK, _("Decide from the file, ask me if it does not show (e.g. only “1,234”)")),
@@ -146,7 +146,7 @@ class MeasureForm(forms.ModelForm):
 
     class Meta:
         model = Measure
-        fields = ["name", "unit", "kind", "display_order"]
+        fields = ["name", "unit", "kind", "display_order", "decimals"]
         help_texts = {
             "name": _("e.g. “Kratom”, “Precursors”, “Methamphetamine tablets”."),
             "display_order": _(
@@ -160,6 +160,12 @@ class MeasureForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Give the measure's name."))
         return name
+
+    def clean_decimals(self):
+        decimals = self.cleaned_data.get("decimals")
+        if decimals is not None and decimals > MAX_DECIMALS:
+            raise forms.ValidationError(_("At most %(n)s decimals.") % {"n": MAX_DECIMALS})
+        return decimals
 
     def clean_unit(self):
         unit = self.cleaned_data["unit"].strip()

@@ -143,14 +143,19 @@ def update_table(country_id, name, measure_ids, table_title="", source="", footn
 
 
 @transaction.atomic
-def create_measure(name, unit, kind=Measure.Kind.DRUG, display_order=0):
-    """A new measure, e.g. “Kratom” in “kg”; its slug (used in chart links) comes from its name and unit."""
+def create_measure(name, unit, kind=Measure.Kind.DRUG, display_order=0, decimals=None):
+    """A new measure, e.g. “Kratom” in “kg”; its slug (used in chart links) comes from its name and unit.
+
+    ``decimals`` (None: each figure keeps the decimals it was written with) fixes how many
+    decimals its figures show on pages, exports and PDFs.
+    """
     name, unit = name.strip(), unit.strip()
     return Measure.objects.create(
         name=name,
         unit=unit,
         kind=kind,
         display_order=display_order,
+        decimals=decimals,
         slug=unique_slug(Measure, f"{name} {unit}", fallback="measure"),
     )
 

@@ -227,3 +227,21 @@ def test_hostile_text_comes_back_escaped(client_for, secretariat):
         page = client.get(url).content.decode()
         assert hostile not in page, url
         assert "&lt;script&gt;" in page, url
+
+
+def test_a_measure_created_with_two_decimals_shows_every_figure_with_two(client_for, secretariat):
+    client = client_for(secretariat)
+    data = {"name": "Kratom", "unit": "kg", "kind": "drug", "display_order": "5", "decimals": "2"}
+    client.post(reverse("seizures:measure_new"), data)
+    kratom = Measure.objects.get(name="Kratom")
+    assert kratom.decimals == 2
+    country, _measures = make_table([], measures=0)
+    TableColumn.objects.create(country=country, measure=kratom)
+    SeizureValue.objects.create(country=country, measure=kratom, year=2018, value=Decimal("137.5"), decimals=1)
+    assert "137.50" in client.get(country.get_absolute_url()).content.decode()
+
+
+def test_a_measure_with_more_than_four_decimals_is_refused_next_to_the_field(client_for, secretariat):
+    data = {"name": "Kratom", "unit": "kg", "kind": "drug", "display_order": "5", "decimals": "7"}
+    response = client_for(secretariat).post(reverse("seizures:measure_new"), data)
+    assert "At most 4 decimals" in response.content.decode() and not Measure.objects.filter(name="Kratom").exists()

@@ -97,7 +97,9 @@ def measure_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            measure = table_setup.create_measure(data["name"], data["unit"], data["kind"], data["display_order"])
+            measure = table_setup.create_measure(
+                data["name"], data["unit"], data["kind"], data["display_order"], data["decimals"]
+            )
         except IntegrityError:  # the same measure created by someone else a moment ago
             form.add_error("name", _("“%(name)s (%(unit)s)” already exists.") % data)
         else:
