@@ -35,10 +35,3 @@ def pytest_configure(config):
     from idswg.catalogue import compile_stale
 
     compile_stale()
-
-
-def pytest_configure(config):
-    """Compile the translation catalogues whose ``.mo`` is older than the ``.po``."""
-    from idswg.catalogue import compile_stale
-
-    compile_stale()
