@@ -53,6 +53,14 @@ class Document:
         """The object printed; raises ``model.DoesNotExist`` when there is none."""
         return self.model._default_manager.get(pk=obj_id)
 
+    def access_object(self, obj_id):
+        """The object ``can_download`` is asked about, for a download or a status poll: the bare
+        row in one query, without the prefetches ``get_object`` loads for printing. A kind whose
+        rule needs another object overrides it. Raises ``DoesNotExist`` when there is none."""
+        if self.model is None:
+            return self.get_object(obj_id)
+        return self.model._default_manager.get(pk=obj_id)
+
     def title(self, obj):
         return str(obj)
 
@@ -123,6 +131,7 @@ class Document:
             "css_organisers": pdf.css_string(self.organisers(obj)),
             "page_x_of_y": pdf.page_x_of_y(),
             "lao_font_css": pdf.lao_font_css(),
+            "site_url": settings.SITE_URL,  # the portal's address, printed where a document asks for a reply
             "object": obj,
             **own_context,
         }

@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from idswg.documents import Document, register
+from idswg.roles import SECRETARIAT, has_role
+from idswg.templatetags.print_tags import unbroken
 
-from .models import Material, Meeting
+from .models import Invitation, Material, Meeting
 from .visibility import visible_meetings
 
 
@@ -29,13 +31,15 @@ def meeting_for_print(pk):
 
 
 def organiser_names(meeting):
-    return " · ".join(link.organisation.name for link in meeting.organiser_links.all())
+    """The organisers for a page's foot: each name on one line ("United Nations" never split)."""
+    return " · ".join(unbroken(link.organisation.name) for link in meeting.organiser_links.all())
 
 
 @register
 class MeetingInvitation(Document):
     key = "meeting-invitation"
     label = gettext_lazy("Invitation and agenda")
+    translated = True  # also "meeting-invitation-lo", printed in Lao
     model = Meeting
     template_name = "meetings/pdf/invitation.html"
     page_label = gettext_lazy("Invitation and agenda (PDF)")
@@ -70,6 +74,47 @@ class MeetingInvitation(Document):
 
 
 @register
+class PersonalInvitation(MeetingInvitation):
+    """One invitee's invitation: the same pages with their personal RSVP link and its QR code.
+
+    For the secretariat to print or forward; the link is the invitee's own, so only the
+    secretariat downloads it (the invitee answers through the link itself).
+    """
+
+    key = "meeting-invitation-personal"
+    label = gettext_lazy("Personal invitation")
+    translated = False
+    model = Invitation
+    page_label = ""
+
+    def get_object(self, obj_id):
+        invitation = Invitation.objects.get(pk=obj_id)
+        invitation.meeting = meeting_for_print(invitation.meeting_id)
+        return invitation
+
+    def title(self, obj):
+        return super().title(obj.meeting)
+
+    def filename(self, obj):
+        return super().filename(obj.meeting).removesuffix(".pdf") + f"-{slugify(obj.name)[:40] or obj.pk}.pdf"
+
+    def author(self, obj):
+        return super().author(obj.meeting)
+
+    def organisers(self, obj):
+        return super().organisers(obj.meeting)
+
+    def context(self, obj):
+        return {"meeting": obj.meeting, "invitation": obj}
+
+    def offered_to(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+    def can_download(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+
+@register
 class MeetingMinutes(Document):
     """The summary record: attendance, per agenda item the discussion and decisions, the action points.
 
@@ -90,6 +135,12 @@ class MeetingMinutes(Document):
             return minutes_for_print(obj_id)
         except Minutes.DoesNotExist:
             raise Meeting.DoesNotExist from None
+
+    def access_object(self, obj_id):
+        """The minutes' bare row: ``can_download`` reads only its meeting's id."""
+        from .models import Minutes
+
+        return Minutes.objects.only("pk", "meeting_id").get(meeting_id=obj_id)
 
     def title(self, obj):
         return _("Minutes of the %(title)s") % {"title": obj.meeting.title}
