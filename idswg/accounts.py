@@ -1,14 +1,6 @@
-"""Account set-up: role groups and the e-mail that lets a new user choose a password."""
+"""Account set-up: the e-mail that lets a new user choose a password."""
 
 from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.models import Group
-
-from .roles import ROLES
-
-
-def ensure_role_groups():
-    """Create the three role groups if they are missing (idempotent)."""
-    return [Group.objects.get_or_create(name=name)[0] for name in ROLES]
 
 
 def send_password_link(request, user):

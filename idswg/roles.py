@@ -55,7 +55,6 @@ def role_required(*roles):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapper.allowed_roles = roles
         return wrapper
 
     return decorator

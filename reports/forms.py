@@ -10,7 +10,7 @@ from idswg.rich_text import RichTextField, TrixWidget
 from seizures.models import Country
 
 from .layouts import RICH_COLUMNS, columns
-from .models import HEADER_TEXT_FIELDS, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
+from .models import HEADER_TEXT_FIELDS, NarrativeSection, Plan, PriorityArea, Report
 
 
 class ReportForm(forms.ModelForm):
@@ -80,13 +80,6 @@ class RowForm(forms.Form):
 
     def cells(self):
         return {c.name: self.cleaned_data.get(c.name, "") for c in self.layout_columns}
-
-
-class SectionForm(forms.ModelForm):
-    class Meta:
-        model = MatrixSection
-        fields = ["title"]
-        widgets = {"title": forms.TextInput(attrs={"class": "form-control form-control-sm"})}
 
 
 class NarrativeForm(forms.ModelForm):

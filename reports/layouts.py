@@ -51,7 +51,3 @@ def columns(layout):
 def table_columns(layout):
     """The columns that get a table column of their own (the indicator sits under the outputs)."""
     return tuple(c for c in LAYOUTS[layout] if c.rich)
-
-
-def column_names(layout):
-    return tuple(c.name for c in LAYOUTS[layout])

@@ -157,10 +157,6 @@ class SeizureValue(models.Model):
         return f"{self.country} {self.year} {self.measure}: {self.value}"
 
     @property
-    def is_partial_year(self):
-        return self.period_months < FULL_YEAR
-
-    @property
     def needs_confirmation(self):
         """Flagged and nobody has confirmed it with a comment yet (e.g. questionable demo values)."""
         return bool(self.flag) and not self.flag_comment
