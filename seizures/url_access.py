@@ -56,6 +56,9 @@ ACCESS = [
     Rule("seizures:table_new", only_secretariat(), method="post", data={"name": ""}),
     Rule("seizures:table_edit", only_secretariat(), kwargs=_lao),
     Rule("seizures:table_edit", only_secretariat(), kwargs=_lao, method="post", data={"name": ""}),
+    Rule("seizures:reported_trends_edit", only_secretariat(), kwargs=_lao),
+    # A year that is not one: refused next to the field, nothing saved.
+    Rule("seizures:reported_trends_edit", only_secretariat(), kwargs=_lao, method="post", data={"first_year": "x"}),
     Rule("seizures:measure_new", only_secretariat()),
     Rule("seizures:measure_new", only_secretariat(), method="post", data={"name": "", "unit": "kg"}),
     Rule("render_status", members(), kwargs=_lao_pdf),

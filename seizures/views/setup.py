@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from idswg.roles import secretariat_required
 
-from .. import table_setup
+from .. import table_setup, trend_entry
 from ..forms import UNIT_SUGGESTIONS, MeasureForm, TableForm, held_message
 from ..models import Country
 
@@ -113,4 +113,20 @@ def measure_new(request):
             return redirect(back or "seizures:index")
     return render(
         request, "seizures/measure_form.html", {"form": form, "next": _next(request), "units": UNIT_SUGGESTIONS}
+    )
+
+
+@secretariat_required
+def reported_trends_edit(request, slug):
+    """The country's reported trend table typed by hand (drug by year); “Show these years” only redraws the grid."""
+    country = get_object_or_404(Country, slug=slug)
+    grid = trend_entry.trend_grid(country, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and grid.ok and "show" not in request.POST:
+        count = trend_entry.save_trend_grid(country, grid, request.user)
+        messages.success(request, _("Reported trends saved: %(n)s trends.") % {"n": count})
+        return redirect(country)
+    return render(
+        request,
+        "seizures/reported_trends_form.html",
+        {"country": country, "grid": grid, "choices": trend_entry.choices()},
     )
