@@ -106,13 +106,19 @@ def add_file(meeting, upload, title, audience, agenda_item=None, user=None):
 
 
 def document_choices():
-    """``[(value, label)]`` of the portal's printable documents, ``value`` being ``key:obj_id``."""
-    choices = []
+    """``[(value, label)]`` of the portal's printable documents, ``value`` being ``key:obj_id``.
+
+    One query per model, however many document kinds print it (a meeting's invitation, its
+    briefing, their Lao editions ...).
+    """
+    kinds_by_model = {}
     for document in sorted(documents.REGISTRY.values(), key=lambda d: (d.home_order, str(d.label))):
-        if document.model is None:
-            continue
-        for obj in document.model._default_manager.all()[:50]:
-            choices.append((f"{document.key}:{obj.pk}", f"{document.label}: {obj}"))
+        if document.model is not None:
+            kinds_by_model.setdefault(document.model, []).append(document)
+    choices = []
+    for model, kinds in kinds_by_model.items():
+        objects = list(model._default_manager.all()[:50])
+        choices += [(f"{kind.key}:{obj.pk}", f"{kind.label}: {obj}") for kind in kinds for obj in objects]
     return choices
 
 
