@@ -142,3 +142,12 @@ def test_only_the_secretariat_cancels(client_for, partner):
     assert client_for(partner).post(f"/meetings/{meeting.pk}/cancel/").status_code == 403
     meeting.refresh_from_db()
     assert meeting.state == Meeting.State.INVITED
+
+
+def test_a_cancelled_meeting_says_so_on_the_home_page(client_for, partner):
+    meeting, invited = sent_meeting()
+    meeting.invitations.update(organisation=partner.organisation)
+    notices.cancel(meeting.pk)
+    page = client_for(partner).get("/").content.decode()
+    assert meeting.title in page and 'data-testid="cancelled"' in page
+    assert 'data-testid="pending-rsvps"' not in page  # nothing left to answer
