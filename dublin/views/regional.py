@@ -1,11 +1,11 @@
 """The regional report: its cover, the country reports it binds and its Word file (the PDF is a document)."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from idswg.attachments import DOCX, attachment
 from idswg.roles import secretariat_required
 
 from .. import regional
@@ -45,8 +45,4 @@ def regional_docx(request, pk):
     )  # python-docx: loaded by the one request that needs it, never at start-up
 
     content, filename = regional_report_docx(report)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, DOCX)

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from idswg.attachments import DOCX, attachment
 from idswg.roles import is_secretariat, member_required, secretariat_required
 
 from .. import access, editing, outline, review
@@ -85,11 +85,7 @@ def report_docx(request, pk):
     )  # python-docx: loaded by the one request that needs it, never at start-up
 
     content, filename = country_report_docx(report)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, DOCX)
 
 
 def _version(request):

@@ -1,10 +1,11 @@
 """The secretariat's follow-up of a meeting: dashboard, exports, sign-in sheet and check-in."""
 
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from idswg.attachments import attachment
 from idswg.roles import secretariat_required
 
 from .. import checkin, participants
@@ -30,10 +31,7 @@ def dashboard(request, pk):
 
 
 def _download(content, content_type, meeting, extension):
-    response = HttpResponse(content, content_type=content_type)
-    name = f"participants-{meeting.local_start:%Y-%m-%d}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(content, f"participants-{meeting.local_start:%Y-%m-%d}.{extension}", content_type)
 
 
 @secretariat_required

@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from idswg.attachments import attachment
 from idswg.roles import member_required, secretariat_required
 
 from .. import action_points, calendar, materials, notices
@@ -115,6 +115,5 @@ def meeting_ics(request, pk):
 
 
 def ics_response(meeting, url):
-    response = HttpResponse(calendar.build(meeting, url), content_type=f"{calendar.MIMETYPE}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{calendar.filename(meeting)}"'
-    return response
+    content_type = f"{calendar.MIMETYPE}; charset=utf-8"
+    return attachment(calendar.build(meeting, url), calendar.filename(meeting), content_type)

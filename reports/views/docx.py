@@ -3,19 +3,18 @@
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from idswg.attachments import DOCX, attachment
 from idswg.roles import member_required, secretariat_required
 
 from ..access import readable_report
 from ..forms import DocxUploadForm
 
 SIGNING_SALT = "reports.docx-import"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @member_required
@@ -24,9 +23,7 @@ def report_export_docx(request, pk):
     from .. import docx_export  # python-docx: loaded by the one request that needs it, never at start-up
 
     report = readable_report(request.user, pk)
-    response = HttpResponse(docx_export.report_to_docx(report), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{slugify(report.title) or "report"}.docx"'
-    return response
+    return attachment(docx_export.report_to_docx(report), f"{slugify(report.title) or 'report'}.docx", DOCX)
 
 
 @secretariat_required

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from idswg.attachments import XLSX, attachment
 from idswg.roles import member_required, secretariat_required
 
 from .. import exports, import_plan
@@ -123,14 +124,9 @@ def export(request, slug, fmt):
     country = get_object_or_404(Country, slug=slug)
     table = country_table(country)
     layout = request.GET.get("layout") if request.GET.get("layout") in exports.LAYOUTS else exports.TABLE
+    filename = f"seizures-{country.slug}.{fmt}"
     if fmt == "csv":
-        response = HttpResponse(exports.to_csv(table, layout), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(table, layout),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        return HttpResponse(_("Unknown format."), status=404, content_type="text/plain")
-    response["Content-Disposition"] = f'attachment; filename="seizures-{country.slug}.{fmt}"'
-    return response
+        return attachment(exports.to_csv(table, layout), filename, "text/csv; charset=utf-8")
+    if fmt == "xlsx":
+        return attachment(exports.to_xlsx(table, layout), filename, XLSX)
+    return HttpResponse(_("Unknown format."), status=404, content_type="text/plain")
