@@ -20,7 +20,7 @@ from .models import Invitation, Meeting
 
 
 def render_message(kind, invitation):
-    """Subject, text and HTML of an e-mail of ``kind`` (invitation, reminder, confirmation)."""
+    """Subject, text and HTML of an e-mail of ``kind`` (invitation, reminder, confirmation) in the reader's language."""
     context = {
         "invitation": invitation,
         "meeting": invitation.meeting,
@@ -29,9 +29,10 @@ def render_message(kind, invitation):
         "materials": materials.for_invitee(invitation.meeting) if kind == "invitation" else (),
         "site_url": settings.SITE_URL,
     }
-    subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
-    body = render_to_string(f"meetings/email/{kind}.txt", context)
-    html = render_to_string("meetings/email/message.html", context)
+    with translation.override(language_of(invitation)):
+        subject = render_to_string(f"meetings/email/{kind}_subject.txt", context).strip()
+        body = render_to_string(f"meetings/email/{kind}.txt", context)
+        html = render_to_string("meetings/email/message.html", context)
     return " ".join(subject.split()), body, html
 
 
@@ -87,8 +88,8 @@ def send(invitation, kind="invitation"):
     message goes to the broker only after it commits (``idswg.outbox``), so an invitation is
     never marked sent without its e-mail, and an unreachable broker leaves it queued, not lost.
     """
+    subject, body, html = render_message(kind, invitation)
     with translation.override(language_of(invitation)):
-        subject, body, html = render_message(kind, invitation)
         ics = calendar.attachment(invitation.meeting, invitation.link())
     with transaction.atomic():
         message = mail.queue(

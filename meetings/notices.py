@@ -8,13 +8,13 @@ event they hold. Each notice is recorded per invitation and calendar revision
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
 
 from idswg import mail
 
-from . import calendar
+from . import calendar, invitations
 from .models import InvitationNotice, Meeting
 
 #: The fields whose change invitees are told about (the title's too: it is the calendar entry's name).
@@ -58,9 +58,10 @@ def _render(kind, invitation, changes, reason):
         "changes": changes,
         "reason": reason,
     }
-    subject = render_to_string(f"meetings/email/{kind}_subject.txt", context)
-    body = render_to_string(f"meetings/email/{kind}.txt", context)
-    html = render_to_string("meetings/email/notice.html", context)
+    with translation.override(invitations.language_of(invitation)):
+        subject = render_to_string(f"meetings/email/{kind}_subject.txt", context)
+        body = render_to_string(f"meetings/email/{kind}.txt", context)
+        html = render_to_string("meetings/email/notice.html", context)
     return " ".join(subject.split()), body, html
 
 

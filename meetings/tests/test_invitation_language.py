@@ -5,7 +5,7 @@ from django.utils import translation
 
 from idswg.models import SentMessage
 from idswg.tests.factories import PersonFactory
-from meetings import invitations
+from meetings import invitations, rsvp
 
 from .factories import InvitationFactory, MeetingFactory
 
@@ -57,3 +57,12 @@ def test_an_invitee_without_a_language_gets_the_page_their_browser_asks_for(clie
     invitation = InvitationFactory(person=PersonFactory(language=""))
     page = client.get(invitation.get_absolute_url(), headers={"accept-language": "lo"}).content.decode()
     assert '<html lang="lo">' in page
+
+
+def test_the_confirmation_of_an_answer_is_in_the_invitees_language():
+    invitation = InvitationFactory(person=PersonFactory(language="lo"))
+    with translation.override("en"):
+        rsvp.send_confirmation(invitation)
+    assert SentMessage.objects.get(to=invitation.email, topic="meetings.confirmation").subject.startswith(
+        "ຄຳຕອບຂອງທ່ານຖືກບັນທຶກແລ້ວ"
+    )
