@@ -5,21 +5,25 @@ and the status fragment polls itself with HTMX until the worker is done.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from . import documents, renders
+from . import documents, downloads, renders
 from .models import RenderJob
 from .roles import member_required, secretariat_required
 
 
 def _document_for(request, key, obj_id):
-    """The document kind and object, or 404; 403 unless the user may download it."""
+    """The document kind and object, or 404; 403 unless the user may download it.
+
+    The object is the bare row (``access_object``), not all that printing it needs: the
+    check costs at most two queries, so a download or a status poll stays cheap.
+    """
     try:
         document = documents.get(key)
-        obj = document.get_object(obj_id)
+        obj = document.access_object(obj_id)
     except (KeyError, ObjectDoesNotExist, ValueError):
         raise Http404 from None
     if not document.can_download(request.user, obj):
@@ -58,9 +62,7 @@ def render_download(request, key, obj_id):
     job = renders.latest_done(key, obj_id)
     if job is None or not job.output.storage.exists(job.output.name):
         raise Http404
-    return FileResponse(
-        job.output.open("rb"), as_attachment=True, filename=job.filename, content_type="application/pdf"
-    )
+    return downloads.serve_job_output(request, job)
 
 
 @secretariat_required

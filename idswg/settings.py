@@ -63,6 +63,8 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Before the admin (its docs ask so): names and titles in Lao and English (the apps' translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,6 +89,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files come precompressed): pages and fragments only (idswg/compression.py).
+    "idswg.compression.HtmlGZipMiddleware",
     "idswg.headers.PrivateResponseHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -131,9 +135,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite only serves one writer; wait for the lock instead of failing at once.
+    # SQLite only serves one writer; wait for the lock instead of failing at once. Its connections
+    # persist too (DB_CONN_MAX_AGE): a new one parses the schema again, about 2.8 ms a request.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "idswg.User"
@@ -159,6 +163,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # switch cannot name Lao in Lao. Lao dates, times and numbers are in idswg/formats/lo/.
 LANG_INFO.setdefault("lo", {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ພາສາລາວ"})
 FORMAT_MODULE_PATH = ["idswg.formats"]
+# Names and titles held in both languages (django-modeltranslation): a page shows the reader's
+# language and falls back to the other one where that is empty; English is the one required.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "lo")
+MODELTRANSLATION_REQUIRED_LANGUAGES = ("en",)
 TIME_ZONE = "Asia/Vientiane"
 USE_I18N = True
 USE_TZ = True
@@ -182,6 +191,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+# A URL prefix (e.g. /protected-media/) makes a PDF download hand the file to nginx with
+# X-Accel-Redirect once access is checked (idswg/downloads.py, README Deployment); empty: Django sends it.
+DOWNLOADS_ACCEL_REDIRECT = os.environ.get("DOWNLOADS_ACCEL_REDIRECT", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 # Largest seizure-table file (CSV or XLSX) the import accepts.
@@ -253,6 +265,8 @@ DUBLIN_REMINDER_DAYS = envint("DUBLIN_REMINDER_DAYS", 3)
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A signed-in request reads its session from Redis, not the database (written through to both).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

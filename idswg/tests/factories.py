@@ -2,8 +2,9 @@
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from idswg.models import Organisation, Person, User
+from idswg.models import Organisation, Person, RenderJob, User
 from idswg.roles import COCHAIR, PARTNER, SECRETARIAT
 
 
@@ -58,3 +59,21 @@ def cochair_user(**kwargs):
 
 def partner_user(organisation=None, **kwargs):
     return UserFactory(role=PARTNER, organisation=organisation or OrganisationFactory(), **kwargs)
+
+
+class FinishedRenderFactory(factory.django.DjangoModelFactory):
+    """A render the worker has finished, with a small stored PDF: what a download serves."""
+
+    class Meta:
+        model = RenderJob
+
+    document = "contact-list"
+    object_id = 0
+    title = "IDSWG contact list"
+    filename = "idswg-contact-list.pdf"
+    state = RenderJob.State.DONE
+    input_hash = factory.Sequence(lambda n: f"{n:064x}")
+    output = factory.django.FileField(filename="render.pdf", data=b"%PDF-1.7\n" + b"x" * 4000 + b"\n%%EOF\n")
+    pages = 1
+    started_at = factory.LazyFunction(timezone.now)
+    finished_at = factory.LazyFunction(timezone.now)
