@@ -14,7 +14,6 @@ from html import escape
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from docx.oxml.ns import qn
 
 from .layouts import RICH_COLUMNS
 from .models import MatrixRow, MatrixSection, Report
@@ -96,6 +95,8 @@ def _paragraph_html(paragraph):
 
 def _numbering_formats(document):
     """``{(numId, level): numFmt}`` of the document's numbered and bulleted lists (“decimal”, “bullet” …)."""
+    from docx.oxml.ns import qn  # python-docx only where a Word file is read (not in every web process)
+
     try:
         root = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):

@@ -113,7 +113,7 @@ def test_a_questioned_value_is_confirmed_as_it_is_and_the_count_above_the_table_
     assert "Decimal comma in the source" in form and f'name="confirm-{heroin.pk}"' in form
     data = {f"m-{heroin.pk}": "100", f"m-{opium.pk}": "101", f"confirm-{heroin.pk}": "1", f"comment-{heroin.pk}": "OK"}
     page = post_row(client, country, 2016, data).content.decode()
-    assert 'id="questioned" hx-swap-oob="true"' in page and "questioned and not confirmed" not in page
+    assert 'id="questioned" data-hx-swap-oob="true"' in page and "questioned and not confirmed" not in page
     confirmed = SeizureValue.objects.get(measure=heroin, year=2016)
     assert confirmed.flag == "Decimal comma in the source" and confirmed.flag_comment == "OK"
 
@@ -172,3 +172,17 @@ def test_a_row_changed_by_someone_else_meanwhile_is_not_overwritten_silently(cli
     assert SeizureValue.objects.get(measure=heroin, year=2016).value == 111
     post_row(client, country, 2016, {f"m-{heroin.pk}": "111", f"m-{opium.pk}": "150"})  # saved again, knowingly
     assert SeizureValue.objects.get(measure=opium, year=2016).value == 150
+
+
+def test_a_figure_keeps_its_written_decimals_in_the_row_form_and_after_a_save(client_for, secretariat):
+    from seizures.tables import country_table
+
+    country, (heroin, opium) = make_table(range(2012, 2017))
+    client = client_for(secretariat)
+    post_row(client, country, 2016, {f"m-{heroin.pk}": "137.50", f"m-{opium.pk}": "45.0"})
+    value = SeizureValue.objects.get(country=country, measure=heroin, year=2016)
+    assert value.decimals == 2
+    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016])).content.decode()
+    assert 'value="137.50"' in form and 'value="45.0"' in form
+    texts = [cell["text"] for row in country_table(country)["rows"] if row["year"] == 2016 for cell in row["cells"]]
+    assert texts == ["137.50", "45.0"]

@@ -98,7 +98,8 @@ def _form_context(country, columns, check, year, values=None):
         if check is not None:
             text = check.texts.get(measure.pk, "")
         else:
-            text = "" if stored is None or stored.value is None else plain(stored.value)
+            # As written: “137.50” stays 137.50, not 137.5.
+            text = "" if stored is None or stored.value is None else plain(stored.value, stored.decimals)
         cells.append(
             {
                 "measure": measure,
