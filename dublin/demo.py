@@ -16,6 +16,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from idswg.demo import say
 from idswg.models import Organisation, User
 from seizures.models import Country
 
@@ -33,16 +34,12 @@ ASKED_IN_2026 = ("Japan", "Australia", "US", "EU", "UNODC")
 COUNTRY_ORDER = {"Lao PDR": 1, "Cambodia": 2, "Viet Nam": 3, "Myanmar": 4}
 
 
-def _say(out, created, what):
-    out(f"  {'created' if created else 'exists '}  {what}")
-
-
 def _organisations(out):
     for short, name, kind, country in MORE_ORGANISATIONS:
         org, created = Organisation.objects.get_or_create(
             short_name=short, defaults={"name": name, "kind": kind, "country": country}
         )
-        _say(out, created, f"organisation {org.label}")
+        say(out, created, f"organisation {org.label}")
     return {o.short_name: o for o in Organisation.objects.exclude(short_name="")}
 
 
@@ -100,7 +97,7 @@ def _load_2017(out, data, organisations):
         country = _country(item["country"])
         report = CountryReport.objects.filter(country=country, year=2017).first()
         if report is not None:
-            _say(out, False, f"country report {report}")
+            say(out, False, f"country report {report}")
             reports.append(report)
             continue
         report = CountryReport.objects.create(
@@ -114,20 +111,20 @@ def _load_2017(out, data, organisations):
             Recommendation.objects.create(report=report, number=number, text=text)
         report.state = CountryReport.State.FINAL
         report.save(update_fields=["state"])
-        _say(out, True, f"country report {report} (final)")
+        say(out, True, f"country report {report} (final)")
         reports.append(report)
     cover = data["regional"]
     regional_report, created = RegionalReport.objects.get_or_create(year=cover["year"], defaults=cover)
     if created:
         regional.set_reports(regional_report, reports)
-    _say(out, created, f"regional report {regional_report} ({regional_report.reference})")
+    say(out, created, f"regional report {regional_report} ({regional_report.reference})")
 
 
 def _load_current(out, organisations):
     year = timezone.localdate().year
     lao = CountryReport.objects.get(country__name="Lao PDR", year=2017)
     if CountryReport.objects.filter(country=lao.country, year=year).exists():
-        _say(out, False, f"country report Lao PDR {year}")
+        say(out, False, f"country report Lao PDR {year}")
         return
     secretariat = User.objects.filter(username="secretariat").first()
     report = outline.start_next_year(lao, year, secretariat)
@@ -136,7 +133,7 @@ def _load_current(out, organisations):
     deadline = timezone.localdate() + datetime.timedelta(days=21)
     # No e-mail from the demo: the outbox would write to the demo addresses at every load.
     updates.request_updates(report, asked, deadline, section, secretariat, notify=False)
-    _say(out, True, f"country report {report} (draft, {len(asked)} updates asked by {deadline.isoformat()})")
+    say(out, True, f"country report {report} (draft, {len(asked)} updates asked by {deadline.isoformat()})")
 
 
 @transaction.atomic

@@ -69,7 +69,8 @@ USERS = [
 ]
 
 
-def _say(out, created, what):
+def say(out, created, what):
+    """One line of the demo loader's log: what it created, or found already there."""
     out(f"  {'created' if created else 'exists '}  {what}")
 
 
@@ -83,14 +84,14 @@ def load(out, with_users=True):
             short_name=short, defaults={"name": name, "kind": kind, "country": country}
         )
         organisations[short] = org
-        _say(out, created, f"organisation {org.label}")
+        say(out, created, f"organisation {org.label}")
     for honorific, name, position, org_short, email in PEOPLE:
         person, created = Person.objects.get_or_create(
             name=name,
             organisation=organisations[org_short],
             defaults={"honorific": honorific, "position": position, "email": email},
         )
-        _say(out, created, f"person {person.full_name}")
+        say(out, created, f"person {person.full_name}")
     if not with_users:
         out("  skipped  demo users (DEBUG is off; pass --allow-demo-users to create them)")
         return
@@ -103,4 +104,4 @@ def load(out, with_users=True):
             user.set_password(DEMO_PASSWORD)
             user.save()
         user.groups.add(Group.objects.get(name=role))
-        _say(out, created, f"user {username} ({role})")
+        say(out, created, f"user {username} ({role})")

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from idswg.demo import say
 from idswg.models import Organisation, Person
 
 from . import agenda, invitations
@@ -139,7 +140,7 @@ def _meeting(out, kind, title, day, deadline, **fields):
             **fields,
         },
     )
-    out(f"  {'created' if created else 'exists '}  meeting {meeting.title} ({day:%d %B %Y})")
+    say(out, created, f"meeting {meeting.title} ({day:%d %B %Y})")
     if created:
         organisations = {o.short_name: o for o in Organisation.objects.filter(short_name__in=ORGANISERS)}
         for order, short in enumerate(ORGANISERS):

@@ -5,6 +5,8 @@ Idempotent: a plan or report that already exists (by name, or by kind and year) 
 
 from django.db import transaction
 
+from idswg.demo import say
+
 from .briefing import load_demo_briefing
 from .demo_content import PLANS, REPORT_2019
 from .demo_content_2015 import REPORT_2015, REPORT_2024
@@ -14,17 +16,13 @@ from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityAr
 MASTER_PLAN = "National Drug Control Master Plan 2016-2020"
 
 
-def _say(out, created, what):
-    out(f"  {'created' if created else 'exists '}  {what}")
-
-
 def load_plans(out):
     for data in PLANS:
         plan, created = Plan.objects.get_or_create(
             name=data["name"],
             defaults={k: data[k] for k in ("kind", "start_year", "end_year", "introduction")},
         )
-        _say(out, created, f"plan {plan}")
+        say(out, created, f"plan {plan}")
         for number, (title, bullets) in enumerate(data["areas"], start=1):
             PriorityArea.objects.get_or_create(plan=plan, number=number, defaults={"title": title, "bullets": bullets})
 
@@ -56,7 +54,7 @@ def load_report(out, data):
         year=data["year"],
         defaults={k: data[k] for k in ("title", "layout", "swg_name", "chair_and_cochairs", "key_mandate")},
     )
-    _say(out, created, f"report {report}")
+    say(out, created, f"report {report}")
     if not created:
         return report
     plans = {p.name: p for p in Plan.objects.all()}
@@ -106,7 +104,7 @@ def attach_drafts_to_next_meeting(out):
     drafts = [(ReportDocument.key, report)] + ([(COUNTRY_REPORT, country_report)] if country_report else [])
     for key, obj in drafts:
         if meeting.materials.filter(document_key=key, document_id=obj.pk).exists():
-            _say(out, False, f"material {obj} for {meeting}")
+            say(out, False, f"material {obj} for {meeting}")
             continue
         materials.add_document(meeting, f"{key}:{obj.pk}", "", materials.Audience.INVITEES)
-        _say(out, True, f"material {obj} for {meeting}")
+        say(out, True, f"material {obj} for {meeting}")

@@ -11,6 +11,8 @@ their series (Lao cannabis “462,988” kg in 2016 among a few thousand a year)
 from django.db import transaction
 from django.utils.text import slugify
 
+from idswg.demo import say
+
 from .models import Country, Measure, ReportedTrend, ReportedTrendTable, SeizureValue, TableColumn
 from .numbers import COMMA_DECIMAL, POINT_DECIMAL, decimals_of, read_number
 from .reported_trends import DEFAULT_LEGEND, read_direction
@@ -183,10 +185,6 @@ def read_seed_cell(text):
     )
 
 
-def _say(out, created, what):
-    out(f"  {'created' if created else 'exists '}  {what}")
-
-
 @transaction.atomic
 def load(out, with_users=True):
     measures = {}
@@ -197,7 +195,7 @@ def load(out, with_users=True):
             defaults={"kind": kind, "display_order": order, "slug": slugify(f"{name}-{unit}")},
         )
         measures[(name, unit)] = measure
-        _say(out, created, f"measure {measure.label}")
+        say(out, created, f"measure {measure.label}")
     for table in TABLES:
         country, created = Country.objects.get_or_create(
             name=table["name"],
@@ -209,7 +207,7 @@ def load(out, with_users=True):
                 "footnotes": table["notes"],
             },
         )
-        _say(out, created, f"seizure table {country.name}")
+        say(out, created, f"seizure table {country.name}")
         if created:
             for position, (name, unit, cells, *extra) in enumerate(table["columns"]):
                 measure = measures[(name, unit)]
@@ -229,7 +227,7 @@ def _load_trends(out, country, measures):
             "legend": DEFAULT_LEGEND,
         },
     )
-    _say(out, created, f"reported trend table {country.name}")
+    say(out, created, f"reported trend table {country.name}")
     if not created:
         return
     for name, unit, arrows, footnote in CAMBODIA_TRENDS:
