@@ -139,10 +139,10 @@ def xlsx_bytes(meeting):
     append_text_row(sheet, header())
     for cell in sheet[4]:
         cell.font = Font(bold=True)
-    for row in rows(meeting, as_dates=True):
+    # Row numbers counted here: openpyxl's ``max_row`` scans every cell, quadratic over a long list.
+    for number, row in enumerate(rows(meeting, as_dates=True), start=sheet.max_row + 1):
         append_text_row(sheet, row)
-        arrived, answered = sheet.cell(sheet.max_row, 8), sheet.cell(sheet.max_row, 9)
-        arrived.number_format, answered.number_format = "hh:mm", "yyyy-mm-dd hh:mm"
+        sheet.cell(number, 8).number_format, sheet.cell(number, 9).number_format = "hh:mm", "yyyy-mm-dd hh:mm"
     for column, width in zip("ABCDEFGHI", (5, 30, 36, 34, 30, 22, 30, 8, 17), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A5"
