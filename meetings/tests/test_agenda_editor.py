@@ -60,6 +60,7 @@ def test_an_item_of_another_meeting_cannot_be_edited_through_this_one(client_for
     stranger = AgendaItemFactory()
     client = client_for(secretariat)
     assert client.post(reverse("meetings:agenda_item_delete", args=[meeting.pk, stranger.pk])).status_code == 404
+    assert stranger.meeting.agenda_items.filter(pk=stranger.pk).exists()
 
 
 def test_reordering_puts_items_in_the_order_dragged(client_for, secretariat, meeting):

@@ -1,6 +1,7 @@
 """The secretariat invites, sends, resends and reads the answers given, from the meeting's pages."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from idswg.models import SentMessage
@@ -66,6 +67,8 @@ def test_an_invitation_of_another_meeting_cannot_be_resent_through_this_one(clie
     invitation = InvitationFactory()
     url = reverse("meetings:invitation_resend", args=[MeetingFactory().pk, invitation.pk])
     assert client_for(secretariat).post(url).status_code == 404
+    invitation_after = type(invitation).objects.get(pk=invitation.pk)
+    assert invitation_after.sent_at == invitation.sent_at and not mail.outbox
 
 
 def test_the_history_shows_who_answered_what_and_when(client_for, secretariat, partner):

@@ -62,4 +62,9 @@ def test_the_database_refuses_two_areas_with_one_number(db):
 
 def test_partners_cannot_edit_plans(client_for, partner):
     plan = PlanFactory()
-    assert client_for(partner).get(reverse("reports:plan_edit", args=[plan.pk])).status_code == 403
+    client = client_for(partner)
+    assert client.get(reverse("reports:plan_edit", args=[plan.pk])).status_code == 403
+    data = {"name": "Renamed", "kind": plan.kind, "start_year": 2016, "end_year": 2020, "areas-TOTAL_FORMS": "0"}
+    assert client.post(reverse("reports:plan_edit", args=[plan.pk]), data).status_code == 403
+    assert client.post(reverse("reports:plan_create"), data).status_code == 403
+    assert Plan.objects.get(pk=plan.pk).name == plan.name and Plan.objects.count() == 1

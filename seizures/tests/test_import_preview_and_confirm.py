@@ -179,8 +179,13 @@ def test_a_cancelled_import_cannot_be_confirmed(client_for, secretariat, lao):
 
 
 def test_partners_and_cochairs_cannot_import(client_for, partner, cochair, lao):
+    country, heroin, _opium = lao
+    before = sorted(SeizureValue.objects.values_list("year", "measure_id", "value"))
     for user in (partner, cochair):
-        assert upload(client_for(user), csv_file("Year\n2017\n"), lao[0]).status_code == 403
+        response = upload(client_for(user), csv_file(f"Year,{heroin.label}\n2017,999\n"), country)
+        assert response.status_code == 403
+    assert not ImportBatch.objects.exists()
+    assert sorted(SeizureValue.objects.values_list("year", "measure_id", "value")) == before
 
 
 def test_a_table_layout_file_without_a_country_is_refused_next_to_the_country_field(client_for, secretariat, lao):
