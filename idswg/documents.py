@@ -177,7 +177,8 @@ def _lao_twin(cls):
                 return super().filename(obj).removesuffix(".pdf") + "-lo.pdf"
 
         def featured(self, user):
-            return ()  # the home page offers the edition in the portal's language
+            # The home page offers the edition in the reader's language (see ``featured_for``).
+            return super().featured(user) if translation.get_language() == "lo" else ()
 
     LaoEdition.__name__ = LaoEdition.__qualname__ = f"{cls.__name__}Lao"
     return LaoEdition
@@ -207,9 +208,14 @@ def documents_for(user, obj):
 
 
 def featured_for(user):
-    """``(document, obj)`` pairs the home page offers ``user``, each one they may download."""
+    """``(document, obj)`` pairs the home page offers ``user``, each one they may download.
+
+    Of a translated kind, a reader of Lao is offered the Lao edition instead (see ``_lao_twin``).
+    """
     pairs = []
     for document in sorted(REGISTRY.values(), key=lambda d: d.home_order):
+        if document.translated and translation.get_language() == "lo":
+            continue
         for obj_id in document.featured(user):
             obj = document.get_object(obj_id)
             if document.can_download(user, obj):

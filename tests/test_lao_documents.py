@@ -73,3 +73,14 @@ def test_the_english_and_the_lao_pdf_exist_side_by_side(hlm):
     assert "Meeting agenda" in pdf_text(english.output.read())
     assert "ວາລະກອງປະຊຸມ" in pdf_text(lao.output.read())
     assert renders.latest_done("meeting-invitation", hlm.pk) == english
+
+
+def test_the_home_page_offers_a_lao_reader_the_lao_briefing(hlm):
+    User = apps.get_model("idswg", "User")
+    cochair = User.objects.get(username="cochair")
+    with translation.override("en"):
+        english = {document.key for document, _obj_id in documents.featured_for(cochair)}
+    with translation.override("lo"):
+        lao = {document.key for document, _obj_id in documents.featured_for(cochair)}
+    assert "meeting-briefing" in english and "meeting-briefing-lo" not in english
+    assert "meeting-briefing-lo" in lao and "meeting-briefing" not in lao
