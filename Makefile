@@ -17,17 +17,19 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+## The Debian packages (Pango, Lao fonts, Chromium, ...): the one step that may ask for sudo. `make run` calls it.
 system-packages:
 	@./scripts/system-packages
 
-setup: system-packages $(VENV)/.installed $(LAO_MO)
+# What `make test` needs: never root, never a password.
+setup: $(VENV)/.installed $(LAO_MO)
 
 # The compiled Lao catalogue is built from the committed .po, never committed itself.
 $(LAO_MO): locale/lo/LC_MESSAGES/django.po $(VENV)/.installed
 	$(PY) manage.py compilemessages -l lo --ignore=.venv --ignore=node_modules
 
 ## Start the portal with the demo content on http://127.0.0.1:8000 (SQLite, tasks in-process).
-run: setup
+run: system-packages setup
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py load_demo
 	DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
