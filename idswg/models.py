@@ -7,7 +7,6 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class Organisation(models.Model):
@@ -29,18 +28,27 @@ class Organisation(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
+    # Its history is registered in idswg/translation.py, after the Lao and English fields exist.
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="organisation_name_unique_ci"),
+            # The name in each language is the organisation's alone (idswg/translation.py adds the fields).
+            models.UniqueConstraint(Lower("name_en"), name="organisation_name_unique_ci"),
             models.UniqueConstraint(
-                Lower("short_name"),
-                condition=~models.Q(short_name=""),
+                Lower("name_lo"), condition=~models.Q(name_lo=""), name="organisation_name_lo_unique_ci"
+            ),
+            models.UniqueConstraint(
+                Lower("short_name_en"),
+                condition=~models.Q(short_name_en=""),
                 name="organisation_short_name_unique_ci",
+            ),
+            models.UniqueConstraint(
+                Lower("short_name_lo"),
+                condition=~models.Q(short_name_lo=""),
+                name="organisation_short_name_lo_unique_ci",
             ),
         ]
 
@@ -76,7 +84,7 @@ class Person(models.Model):
         blank=True,
         help_text=_("The language of the e-mails the portal sends this person; empty: English."),
     )
-    history = HistoricalRecords()
+    # Its history is registered in idswg/translation.py, after the Lao and English fields exist.
 
     class Meta:
         verbose_name = _("person")

@@ -28,7 +28,7 @@ class Plan(models.Model):
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     introduction = models.TextField(_("introduction"), blank=True)
-    history = HistoricalRecords()
+    # Its history is registered in reports/translation.py, after the Lao and English fields exist.
 
     class Meta:
         verbose_name = _("plan")
@@ -58,7 +58,7 @@ class PriorityArea(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     bullets = models.TextField(_("bullet points"), blank=True, help_text=_("One bullet point a line."))
-    history = HistoricalRecords()
+    # Its history is registered in reports/translation.py, after the Lao and English fields exist.
 
     class Meta:
         verbose_name = _("priority area")
