@@ -33,10 +33,12 @@ PARTIAL_NOTE = re.compile(r"(?:first\s+(\d{1,2})\s+months?|first half|half|jan\w
 
 
 def get_column_letter(index):
-    """Excel's letter of column ``index`` (1 is A); openpyxl is loaded only when a file is read."""
-    from openpyxl.utils import get_column_letter as letter
-
-    return letter(index)
+    """Excel's letter of column ``index`` (1 is A, 27 AA), without loading openpyxl for a CSV."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 @dataclass
