@@ -55,7 +55,7 @@ class AccountForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "role", "organisation", "is_active"]
+        fields = ["username", "first_name", "last_name", "email", "role", "organisation", "language", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

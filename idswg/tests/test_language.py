@@ -11,6 +11,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import check_for_language, get_language_info
 
 from idswg.language import lao_runs
+from idswg.models import User
+from idswg.roles import COCHAIR
 from idswg.tests.factories import OrganisationFactory, secretariat_user
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +110,17 @@ def test_a_lao_organisation_name_in_the_english_directory_is_marked_as_lao(clien
     OrganisationFactory(name="ຄະນະກຳມະການແຫ່ງຊາດ ເພື່ອຄວບຄຸມ ແລະ ກວດກາຢາເສບຕິດ")
     page = client.get(reverse("organisation_list")).content.decode()
     assert '<span lang="lo">ຄະນະກຳມະການແຫ່ງຊາດ ເພື່ອຄວບຄຸມ ແລະ ກວດກາຢາເສບຕິດ</span>' in page
+
+
+def test_the_secretariat_gives_a_new_account_lao_and_its_password_email_is_lao(client, mailoutbox):
+    client.force_login(secretariat_user(language="en"))
+    response = client.post(
+        reverse("account_create"),
+        {"username": "somphone", "email": "somphone@example.org", "role": COCHAIR, "language": "lo", "is_active": "on"},
+    )
+    assert response.status_code == 302
+    assert User.objects.get(username="somphone").language == "lo"
+    [message] = mailoutbox
+    assert message.subject == "ບັນຊີລະບົບ IDSWG ຂອງທ່ານ"
+    profile = client.get(reverse("profile")).content.decode()
+    assert "English" in profile
