@@ -81,14 +81,15 @@ def weasyprint_alone(html):
 ALONE_SCRIPT = """
 import sys, weasyprint
 from pathlib import Path
-from weasyprint.urls import default_url_fetcher
-static = Path(sys.argv[2])
-def fetch(url):
-    if url.startswith(sys.argv[3]):
-        return default_url_fetcher((static / url[len(sys.argv[3]):]).as_uri())
-    return default_url_fetcher(url)
-html = Path(sys.argv[1]).read_text()
-weasyprint.HTML(string=html, base_url=sys.argv[3].rsplit("static/", 1)[0], url_fetcher=fetch).write_pdf(pdf_tags=True)
+from weasyprint.urls import URLFetcher
+html_file, static, prefix = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+class Fetcher(URLFetcher):
+    def fetch(self, url, headers=None):
+        if url.startswith(prefix):
+            url = (static / url[len(prefix):]).as_uri()
+        return super().fetch(url, headers)
+base = prefix.rsplit("static/", 1)[0]
+weasyprint.HTML(string=html_file.read_text(), base_url=base, url_fetcher=Fetcher()).write_pdf(pdf_tags=True)
 """
 
 
