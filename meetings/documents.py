@@ -10,7 +10,7 @@ from idswg.documents import Document, register
 from idswg.roles import SECRETARIAT, has_role
 from idswg.templatetags.print_tags import unbroken
 
-from .models import Invitation, Material, Meeting
+from .models import INVITATION_PREFETCH, Invitation, Material, Meeting
 from .visibility import visible_meetings
 
 
@@ -22,9 +22,7 @@ def meeting_for_print(pk):
     """
     shared = Material.objects.filter(audience=Material.Audience.INVITEES)
     return Meeting.objects.prefetch_related(
-        "organiser_links__organisation",
-        "cochairs__person__organisation",
-        "agenda_items__presenters",
+        *INVITATION_PREFETCH,
         Prefetch("agenda_items__materials", queryset=shared, to_attr="shared_materials"),
         Prefetch("materials", queryset=shared.filter(agenda_item__isnull=True), to_attr="shared_materials"),
     ).get(pk=pk)
@@ -35,31 +33,43 @@ def organiser_names(meeting):
     return " · ".join(unbroken(link.organisation.name) for link in meeting.organiser_links.all())
 
 
-@register
-class MeetingInvitation(Document):
-    key = "meeting-invitation"
-    label = gettext_lazy("Invitation and agenda")
-    translated = True  # also "meeting-invitation-lo", printed in Lao
+class MeetingDocument(Document):
+    """A document printed for one meeting (its invitation, its briefing): issued by the meeting's organisers.
+
+    Not registered itself; a kind subclasses it (``reports.briefing`` too) for the object,
+    the author, the organisers' line and the file name's stem.
+    """
+
     model = Meeting
-    template_name = "meetings/pdf/invitation.html"
-    page_label = gettext_lazy("Invitation and agenda (PDF)")
-    page_order = 20
 
     def get_object(self, obj_id):
         return meeting_for_print(obj_id)
-
-    def title(self, obj):
-        return _("Invitation to the %(title)s") % {"title": obj.title}
-
-    def filename(self, obj):
-        day = timezone.localtime(obj.starts_at).date().isoformat()
-        return f"{slugify(obj.get_kind_display())}-{day}-invitation-and-agenda.pdf"
 
     def author(self, obj):
         return ", ".join(link.organisation.label for link in obj.organiser_links.all()) or super().author(obj)
 
     def organisers(self, obj):
         return organiser_names(obj) or super().organisers(obj)
+
+    def file_stem(self, obj):
+        """The meeting's kind and day, e.g. ``high-level-meeting-2024-11-08``."""
+        return f"{slugify(obj.get_kind_display())}-{timezone.localtime(obj.starts_at).date().isoformat()}"
+
+
+@register
+class MeetingInvitation(MeetingDocument):
+    key = "meeting-invitation"
+    label = gettext_lazy("Invitation and agenda")
+    translated = True  # also "meeting-invitation-lo", printed in Lao
+    template_name = "meetings/pdf/invitation.html"
+    page_label = gettext_lazy("Invitation and agenda (PDF)")
+    page_order = 20
+
+    def title(self, obj):
+        return _("Invitation to the %(title)s") % {"title": obj.title}
+
+    def filename(self, obj):
+        return f"{self.file_stem(obj)}-invitation-and-agenda.pdf"
 
     def context(self, obj):
         return {"meeting": obj}

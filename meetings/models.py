@@ -25,6 +25,10 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+# What a meeting's invitation shows, on its page and in print, prefetched in a fixed number of queries.
+INVITATION_PREFETCH = ("organiser_links__organisation", "cochairs__person__organisation", "agenda_items__presenters")
+
+
 class Meeting(models.Model):
     class Kind(models.TextChoices):
         TECHNICAL = "technical", _("Technical Meeting")

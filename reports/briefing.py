@@ -9,18 +9,16 @@ hence the fingerprint, and marks the PDF stale.
 """
 
 from django.db import transaction
-from django.template.defaultfilters import slugify
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dublin.outline import report_for_display as country_report_for_display
 from idswg import renders
-from idswg.documents import Document, register
+from idswg.documents import register
 from idswg.roles import COCHAIR, SECRETARIAT, has_role
 from meetings.action_points import open_before as open_action_points
-from meetings.documents import meeting_for_print, organiser_names
+from meetings.documents import MeetingDocument
 from meetings.models import Meeting
 from meetings.visibility import visible_meetings
 from seizures.documents import table_with_charts
@@ -65,32 +63,21 @@ def parts(meeting, draw_charts=True):
 
 
 @register
-class MeetingBriefing(Document):
+class MeetingBriefing(MeetingDocument):
     key = KEY
     label = gettext_lazy("High-Level Meeting briefing")
     translated = True  # also "meeting-briefing-lo", printed in Lao
-    model = Meeting
     template_name = "reports/pdf/briefing.html"
     home_order = 10
     page_label = gettext_lazy("Briefing for the co-chairs (PDF)")
     page_order = 10
     page_icon = "bi-journal-text"
 
-    def get_object(self, obj_id):
-        return meeting_for_print(obj_id)
-
     def title(self, obj):
         return _("Briefing for the %(meeting)s") % {"meeting": obj.title}
 
     def filename(self, obj):
-        day = timezone.localtime(obj.starts_at).date().isoformat()
-        return f"briefing-{slugify(obj.get_kind_display())}-{day}.pdf"
-
-    def author(self, obj):
-        return ", ".join(link.organisation.label for link in obj.organiser_links.all()) or super().author(obj)
-
-    def organisers(self, obj):
-        return organiser_names(obj) or super().organisers(obj)
+        return f"briefing-{self.file_stem(obj)}.pdf"
 
     def context(self, obj):
         return {"meeting": obj, **parts(obj)}

@@ -11,21 +11,13 @@ from idswg.roles import member_required, secretariat_required
 
 from .. import action_points, calendar, materials, notices
 from ..forms import CoChairFormSet, MeetingForm, OrganiserFormSet
-from ..models import Meeting, Minutes
+from ..models import INVITATION_PREFETCH, Meeting, Minutes
 from ..visibility import own_invitations, visible_meetings
 
 
 def meeting_for_page(meeting):
     """The meeting with what its invitation page shows, in a fixed number of queries."""
-    return (
-        Meeting.objects.prefetch_related(
-            "organiser_links__organisation",
-            "cochairs__person__organisation",
-            "agenda_items__presenters",
-        )
-        .filter(pk=meeting.pk)
-        .get()
-    )
+    return Meeting.objects.prefetch_related(*INVITATION_PREFETCH).get(pk=meeting.pk)
 
 
 @member_required
