@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from .bilingual import both_languages
 from .models import Organisation, Person, User
 from .roles import PARTNER, ROLE_LABELS, ROLES
 
@@ -16,30 +17,37 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "short_name", "kind", "country", "website", "notes"]
+        fields = [*both_languages("name", "short_name"), "kind", "country", "website", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        clash = Organisation.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError(_("An organisation with this name already exists."))
-        return name
+    def clean(self):
+        data = super().clean()
+        # The database refuses a clash too (case-insensitive, per language); say so next to the field.
+        for field in both_languages("name"):
+            self._refuse_clash(data, field, _("An organisation with this name already exists."))
+        for field in both_languages("short_name"):
+            self._refuse_clash(data, field, _("Another organisation already uses this short name."))
+        return data
 
-    def clean_short_name(self):
-        short = self.cleaned_data["short_name"].strip()
-        if short and Organisation.objects.filter(short_name__iexact=short).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Another organisation already uses this short name."))
-        return short
+    def _refuse_clash(self, data, field, message):
+        value = " ".join((data.get(field) or "").split())
+        if field in data:
+            data[field] = value
+        if value and Organisation.objects.filter(**{f"{field}__iexact": value}).exclude(pk=self.instance.pk).exists():
+            self.add_error(field, message)
 
 
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["honorific", "name", "position", "organisation", "email", "phone", "language"]
+        fields = [*both_languages("honorific", "name", "position"), "organisation", "email", "phone", "language"]
 
-    def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+    def clean(self):
+        data = super().clean()
+        for field in both_languages("name"):
+            if data.get(field):
+                data[field] = " ".join(data[field].split())
+        return data
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()

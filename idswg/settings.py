@@ -168,6 +168,8 @@ FORMAT_MODULE_PATH = ["idswg.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "lo")
 MODELTRANSLATION_REQUIRED_LANGUAGES = ("en",)
+# A form labels each language's field "Name (English)", "Name (Lao)", in the reader's language.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, code: f"{verbose_name} ({dict(LANGUAGES)[code]})"  # noqa: E731
 TIME_ZONE = "Asia/Vientiane"
 USE_I18N = True
 USE_TZ = True

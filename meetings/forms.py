@@ -9,6 +9,7 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from idswg.bilingual import both_languages
 from idswg.models import Organisation, Person
 
 from . import materials
@@ -67,16 +68,13 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = [
             "kind",
-            "title",
-            "venue",
-            "participants",
-            "purpose",
+            *both_languages("title", "venue", "participants", "purpose"),
             "max_attendees",
             "reminder_days",
             "contact_email",
             "state",
         ]
-        widgets = {"purpose": forms.Textarea(attrs={"rows": 6})}
+        widgets = {field: forms.Textarea(attrs={"rows": 6}) for field in both_languages("purpose")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,7 +83,8 @@ class MeetingForm(forms.ModelForm):
         places.min_value = 1
         places.validators.append(MinValueValidator(1))
         places.widget.attrs["min"] = 1
-        _cap_length(self.fields["purpose"], MAX_PURPOSE_CHARS)
+        for field in both_languages("purpose"):
+            _cap_length(self.fields[field], MAX_PURPOSE_CHARS)
         reminder = self.fields["reminder_days"]
         reminder.max_value = MAX_REMINDER_DAYS
         reminder.validators.append(MaxValueValidator(MAX_REMINDER_DAYS))
@@ -125,7 +124,7 @@ class MeetingForm(forms.ModelForm):
         return data
 
     def save(self, commit=True):
-        moved = {"date", "start_time", "end_time", "venue", "title"} & set(self.changed_data)
+        moved = {"date", "start_time", "end_time", *both_languages("venue", "title")} & set(self.changed_data)
         if self.instance.pk and moved:
             self.instance.sequence += 1  # calendars replace the event they already have
         return super().save(commit)
@@ -142,17 +141,19 @@ CoChairFormSet = inlineformset_factory(
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["start", "end", "kind", "title", "points", "presenters", "presenters_text"]
+        fields = ["start", "end", "kind", *both_languages("title", "points"), "presenters"]
+        fields += both_languages("presenters_text")
         widgets = {
             "start": TIME,
             "end": TIME,
-            "points": forms.Textarea(attrs={"rows": 3}),
+            **{field: forms.Textarea(attrs={"rows": 3}) for field in both_languages("points")},
             "presenters": forms.SelectMultiple(attrs={"size": 3}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _cap_length(self.fields["points"], MAX_POINTS_CHARS)
+        for field in both_languages("points"):
+            _cap_length(self.fields[field], MAX_POINTS_CHARS)
         self.fields["presenters"].queryset = Person.objects.select_related("organisation").order_by("name")
         self.fields["presenters"].label_from_instance = lambda p: f"{p.full_name} ({p.organisation.label})"
 

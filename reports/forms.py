@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from dublin.models import CountryReport
+from idswg.bilingual import both_languages
 from idswg.rich_text import RichTextField, TrixWidget
 from seizures.models import Country
 
@@ -121,7 +122,7 @@ class CarryForwardForm(forms.Form):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
-        fields = ["name", "kind", "start_year", "end_year", "introduction"]
+        fields = [*both_languages("name"), "kind", "start_year", "end_year", "introduction"]
         widgets = {"introduction": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):
@@ -134,10 +135,10 @@ class PlanForm(forms.ModelForm):
 PriorityAreaFormSet = inlineformset_factory(
     Plan,
     PriorityArea,
-    fields=["number", "title", "bullets"],
+    fields=["number", *both_languages("title"), "bullets"],
     extra=2,
     can_delete=True,
-    widgets={"bullets": forms.Textarea(attrs={"rows": 2}), "title": forms.TextInput()},
+    widgets={"bullets": forms.Textarea(attrs={"rows": 2})},
 )
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_secretariat_adds_an_organisation(client_for, secretariat):
     response = client_for(secretariat).post(
         "/directory/organisations/new/",
-        {"name": "Embassy  of   Australia", "short_name": "Australia", "kind": "embassy", "country": "Australia"},
+        {"name_en": "Embassy  of   Australia", "short_name_en": "Australia", "kind": "embassy", "country": "Australia"},
     )
     organisation = Organisation.objects.get()
     assert response.status_code == 302
@@ -24,7 +24,7 @@ def test_secretariat_adds_an_organisation(client_for, secretariat):
 def test_a_second_organisation_with_the_same_name_in_other_case_is_refused(client_for, secretariat):
     OrganisationFactory(name="Embassy of Japan", short_name="Japan")
     response = client_for(secretariat).post(
-        "/directory/organisations/new/", {"name": "EMBASSY OF JAPAN", "short_name": "japan", "kind": "embassy"}
+        "/directory/organisations/new/", {"name_en": "EMBASSY OF JAPAN", "short_name_en": "japan", "kind": "embassy"}
     )
     assert response.status_code == 200
     assert "An organisation with this name already exists." in response.text
@@ -34,7 +34,7 @@ def test_a_second_organisation_with_the_same_name_in_other_case_is_refused(clien
 
 def test_a_bad_website_address_gets_a_message_next_to_the_field(client_for, secretariat):
     response = client_for(secretariat).post(
-        "/directory/organisations/new/", {"name": "UNODC", "kind": "un_agency", "website": "not a url"}
+        "/directory/organisations/new/", {"name_en": "UNODC", "kind": "un_agency", "website": "not a url"}
     )
     assert "Enter a valid URL." in response.text
     assert not Organisation.objects.exists()
@@ -45,9 +45,9 @@ def test_secretariat_adds_a_person_to_an_organisation(client_for, secretariat):
     response = client_for(secretariat).post(
         "/directory/people/new/",
         {
-            "honorific": "H.E. Mr.",
-            "name": "Tsutomu KOIZUMI",
-            "position": "Ambassador of Japan to the Lao PDR",
+            "honorific_en": "H.E. Mr.",
+            "name_en": "Tsutomu KOIZUMI",
+            "position_en": "Ambassador of Japan to the Lao PDR",
             "organisation": organisation.pk,
             "email": "ambassador@example.org",
         },
@@ -67,7 +67,7 @@ def test_two_people_cannot_share_an_email_address(client_for, secretariat):
     existing = PersonFactory(email="focal.point@example.org")
     response = client_for(secretariat).post(
         "/directory/people/new/",
-        {"name": "Someone Else", "organisation": existing.organisation.pk, "email": "Focal.Point@example.org"},
+        {"name_en": "Someone Else", "organisation": existing.organisation.pk, "email": "Focal.Point@example.org"},
     )
     assert "Another person in the directory has this e-mail address." in response.text
     assert Person.objects.count() == 1
@@ -76,7 +76,7 @@ def test_two_people_cannot_share_an_email_address(client_for, secretariat):
 def test_an_invalid_email_address_is_refused(client_for, secretariat):
     organisation = OrganisationFactory()
     response = client_for(secretariat).post(
-        "/directory/people/new/", {"name": "X", "organisation": organisation.pk, "email": "x@@example"}
+        "/directory/people/new/", {"name_en": "X", "organisation": organisation.pk, "email": "x@@example"}
     )
     assert "Enter a valid email address." in response.text
     assert not Person.objects.exists()

@@ -21,14 +21,14 @@ def meeting():
 
 
 def item_data(**fields):
-    return {"start": "09:00", "end": "09:30", "kind": "session", "title": "Opening", "points": ""} | fields
+    return {"start": "09:00", "end": "09:30", "kind": "session", "title_en": "Opening", "points_en": ""} | fields
 
 
 def test_adding_an_item_answers_with_the_agenda_body(client_for, secretariat, meeting):
     presenter = PersonFactory()
     client = client_for(secretariat)
     url = reverse("meetings:agenda_item_new", args=[meeting.pk])
-    response = client.post(url, item_data(points="MPS\nJapan", presenters=[presenter.pk]), **HTMX)
+    response = client.post(url, item_data(points_en="MPS\nJapan", presenters=[presenter.pk]), **HTMX)
     assert response.status_code == 200
     body = response.content.decode()
     assert body.startswith('<tbody id="agenda-body"') and "Opening" in body and presenter.full_name in body
@@ -49,8 +49,8 @@ def test_editing_and_deleting_an_item(client_for, secretariat, meeting):
     item = AgendaItemFactory(meeting=meeting)
     client = client_for(secretariat)
     edit = reverse("meetings:agenda_item_edit", args=[meeting.pk, item.pk])
-    assert 'name="title"' in client.get(edit, **HTMX).content.decode()
-    client.post(edit, item_data(title="Group Photo", kind="photo"), **HTMX)
+    assert 'name="title_en"' in client.get(edit, **HTMX).content.decode()
+    client.post(edit, item_data(title_en="Group Photo", kind="photo"), **HTMX)
     assert AgendaItem.objects.get(pk=item.pk).title == "Group Photo"
     client.post(reverse("meetings:agenda_item_delete", args=[meeting.pk, item.pk]), **HTMX)
     assert not meeting.agenda_items.exists()

@@ -17,13 +17,13 @@ def edit_data(meeting, **changes):
     start, end, deadline = meeting.local_start, meeting.local_end, meeting.local_deadline
     data = {
         "kind": meeting.kind,
-        "title": meeting.title,
+        "title_en": meeting.title,
         "date": start.date().isoformat(),
         "start_time": f"{start:%H:%M}",
         "end_time": f"{end:%H:%M}",
-        "venue": meeting.venue,
-        "participants": meeting.participants,
-        "purpose": meeting.purpose,
+        "venue_en": meeting.venue,
+        "participants_en": meeting.participants,
+        "purpose_en": meeting.purpose,
         "rsvp_by": deadline.date().isoformat(),
         "max_attendees": meeting.max_attendees,
         "reminder_days": "",
@@ -49,7 +49,7 @@ def ics(message):
 
 def test_changing_the_venue_tells_each_invitee_what_changed_with_the_next_calendar_revision(client_for, secretariat):
     meeting, invited = sent_meeting()
-    response = client_for(secretariat).post(f"/meetings/{meeting.pk}/edit/", edit_data(meeting, venue="Lao ITECC"))
+    response = client_for(secretariat).post(f"/meetings/{meeting.pk}/edit/", edit_data(meeting, venue_en="Lao ITECC"))
     assert response.status_code == 302
     notices_sent = InvitationNotice.objects.filter(kind="change").select_related("message", "invitation")
     assert sorted(n.invitation_id for n in notices_sent) == sorted(i.pk for i in invited)
@@ -73,7 +73,7 @@ def test_a_new_time_names_the_old_and_new_times():
 
 def test_the_secretariat_may_choose_not_to_notify(client_for, secretariat):
     meeting, _ = sent_meeting()
-    data = edit_data(meeting, venue="Lao ITECC")
+    data = edit_data(meeting, venue_en="Lao ITECC")
     del data["notify_invitees"]
     client_for(secretariat).post(f"/meetings/{meeting.pk}/edit/", data)
     assert not InvitationNotice.objects.exists()
@@ -83,7 +83,7 @@ def test_the_secretariat_may_choose_not_to_notify(client_for, secretariat):
 
 def test_editing_only_the_purpose_sends_no_notice(client_for, secretariat):
     meeting, _ = sent_meeting()
-    client_for(secretariat).post(f"/meetings/{meeting.pk}/edit/", edit_data(meeting, purpose="Another text."))
+    client_for(secretariat).post(f"/meetings/{meeting.pk}/edit/", edit_data(meeting, purpose_en="Another text."))
     assert not InvitationNotice.objects.exists()
 
 

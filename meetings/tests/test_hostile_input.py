@@ -77,9 +77,9 @@ def test_zero_attendees_per_organisation_is_refused_next_to_the_field_not_by_con
 
 
 def test_a_megabyte_pasted_into_the_invitation_text_is_refused_next_to_the_field(client_for, secretariat):
-    response = client_for(secretariat).post(reverse("meetings:create"), form(purpose="ການປະຊຸມ purpose " * 70_000))
+    response = client_for(secretariat).post(reverse("meetings:create"), form(purpose_en="ການປະຊຸມ purpose " * 70_000))
     assert response.status_code == 200
-    assert "Ensure this value has at most 10000 characters" in response.context["form"].errors["purpose"][0]
+    assert "Ensure this value has at most 10000 characters" in response.context["form"].errors["purpose_en"][0]
     assert not Meeting.objects.exists()
 
 
@@ -87,8 +87,8 @@ def test_an_agenda_item_with_a_megabyte_of_sub_points_is_refused_and_nothing_is_
     meeting = MeetingFactory()
     response = client_for(secretariat).post(
         reverse("meetings:agenda_item_new", args=[meeting.pk]),
-        {"start": "09:00", "end": "09:30", "kind": "session", "title": "Opening", "points": "MPS\n" * 250_000},
+        {"start": "09:00", "end": "09:30", "kind": "session", "title_en": "Opening", "points_en": "MPS\n" * 250_000},
     )
     assert response.status_code == 422
-    assert "Ensure this value has at most 5000 characters" in response.context["form"].errors["points"][0]
+    assert "Ensure this value has at most 5000 characters" in response.context["form"].errors["points_en"][0]
     assert not meeting.agenda_items.exists()

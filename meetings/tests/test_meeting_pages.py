@@ -53,11 +53,11 @@ def test_a_partner_sees_the_pending_rsvp_on_the_home_page(client_for, partner):
 def form(**fields):
     return {
         "kind": "high_level",
-        "title": "High-Level Meeting 2027",
+        "title_en": "High-Level Meeting 2027",
         "date": in_days(40).date().isoformat(),
         "start_time": "08:30",
         "end_time": "12:30",
-        "venue": "Double Tree by Hilton Vientiane",
+        "venue_en": "Double Tree by Hilton Vientiane",
         "rsvp_by": in_days(35).date().isoformat(),
         "max_attendees": "2",
         "reminder_days": "2",

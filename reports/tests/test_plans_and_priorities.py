@@ -18,16 +18,16 @@ def test_members_read_a_plan_with_its_priority_areas(client_for, partner):
 
 def test_the_secretariat_creates_a_plan_with_areas(client_for, secretariat):
     data = {
-        "name": "National Agenda 2021-2025",
+        "name_en": "National Agenda 2021-2025",
         "kind": "national_agenda",
         "start_year": 2021,
         "end_year": 2025,
         "areas-TOTAL_FORMS": 2,
         "areas-INITIAL_FORMS": 0,
         "areas-0-number": 1,
-        "areas-0-title": "Re-education and dissemination of legal information",
+        "areas-0-title_en": "Re-education and dissemination of legal information",
         "areas-1-number": 2,
-        "areas-1-title": "Formulation and improvement on drug law and regulation",
+        "areas-1-title_en": "Formulation and improvement on drug law and regulation",
     }
     response = client_for(secretariat).post(reverse("reports:plan_create"), data)
     plan = Plan.objects.get()
@@ -37,7 +37,7 @@ def test_the_secretariat_creates_a_plan_with_areas(client_for, secretariat):
 
 def test_a_period_ending_before_it_starts_is_refused_next_to_the_field(client_for, secretariat):
     data = {
-        "name": "Backwards",
+        "name_en": "Backwards",
         "kind": "nsedp",
         "start_year": 2030,
         "end_year": 2026,
@@ -64,7 +64,7 @@ def test_partners_cannot_edit_plans(client_for, partner):
     plan = PlanFactory()
     client = client_for(partner)
     assert client.get(reverse("reports:plan_edit", args=[plan.pk])).status_code == 403
-    data = {"name": "Renamed", "kind": plan.kind, "start_year": 2016, "end_year": 2020, "areas-TOTAL_FORMS": "0"}
+    data = {"name_en": "Renamed", "kind": plan.kind, "start_year": 2016, "end_year": 2020, "areas-TOTAL_FORMS": "0"}
     assert client.post(reverse("reports:plan_edit", args=[plan.pk]), data).status_code == 403
     assert client.post(reverse("reports:plan_create"), data).status_code == 403
     assert Plan.objects.get(pk=plan.pk).name == plan.name and Plan.objects.count() == 1

@@ -36,8 +36,9 @@ def test_a_user_chooses_lao_and_the_menu_forms_messages_and_errors_are_lao(user_
     expect(page.locator(".invalid-feedback").first).to_contain_text("ຕ້ອງປ້ອນຂໍ້ມູນຊ່ອງນີ້")
 
     # A message after saving is Lao.
-    expect(page.locator("label[for=id_name]")).to_contain_text("ຊື່")
-    page.locator("#id_name").fill("ກະຊວງປ້ອງກັນຄວາມສະຫງົບ")
+    expect(page.locator("label[for=id_name_lo]")).to_contain_text("ຊື່")
+    page.locator("#id_name_en").fill("Ministry of Public Security")
+    page.locator("#id_name_lo").fill("ກະຊວງປ້ອງກັນຄວາມສະຫງົບ")
     page.get_by_role("button", name="ບັນທຶກ").click()
     expect(page.get_by_role("alert")).to_contain_text("ບັນທຶກອົງການ “ກະຊວງປ້ອງກັນຄວາມສະຫງົບ” ແລ້ວ")
 

@@ -60,7 +60,7 @@ def test_a_year_of_meetings_from_copied_agenda_to_the_next_meetings_open_action_
     # The venue moves: the edit offers to tell the invitees, and does.
     office.goto(f"/meetings/{this_year.pk}/edit/")
     assert office.get_by_label("Tell the invitees what changed").is_checked()
-    office.get_by_label("Venue").fill("Lao International Trade Exhibition and Convention Center")
+    office.get_by_label("Venue (English)").fill("Lao International Trade Exhibition and Convention Center")
     office.get_by_role("button", name="Save", exact=True).click()
     office.get_by_text("1 invitee(s) told what changed.").wait_for()
     notice = SentMessage.objects.get(to=officer.email, topic="meetings.change")

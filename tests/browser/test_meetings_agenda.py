@@ -27,7 +27,7 @@ def test_the_secretariat_edits_the_agenda_in_place(new_page, user_with_role):
 
     page.get_by_test_id("add-item").click()
     form = page.locator("#item-form-new")
-    form.get_by_label("Title").fill("Group Photo")
+    form.get_by_label("Title (English)").fill("Group Photo")
     form.get_by_label("Start").fill("09:10")
     form.get_by_label("End").fill("09:25")
     form.get_by_label("Kind").select_option("photo")
