@@ -127,7 +127,7 @@ class Meeting(models.Model):
 class MeetingOrganiser(models.Model):
     """An organising body, in the order the invitation names them (LCDC, Japan, UNODC)."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="organiser_links")
+    meeting = models.ForeignKey(Meeting, models.CASCADE, verbose_name=_("meeting"), related_name="organiser_links")
     organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -142,7 +142,7 @@ class MeetingOrganiser(models.Model):
 
 
 class MeetingCoChair(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="cochairs")
+    meeting = models.ForeignKey(Meeting, models.CASCADE, verbose_name=_("meeting"), related_name="cochairs")
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
     role = models.CharField(_("role in the meeting"), max_length=100, default="Co-chair", blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -175,7 +175,7 @@ class AgendaItem(models.Model):
         MEAL = "meal", _("Meal")
         PHOTO = "photo", _("Group photo")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(Meeting, models.CASCADE, verbose_name=_("meeting"), related_name="agenda_items")
     order = models.PositiveIntegerField(_("order"), default=0)
     start = models.TimeField(_("start"))
     end = models.TimeField(_("end"))
@@ -211,7 +211,7 @@ class Invitation(models.Model):
 
     ATTENDING = (State.ACCEPTED, State.REPRESENTATIVE)
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    meeting = models.ForeignKey(Meeting, models.CASCADE, verbose_name=_("meeting"), related_name="invitations")
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -264,7 +264,7 @@ class Invitation(models.Model):
 class Attendee(models.Model):
     """Someone an invitee names as attending; checked in on the day."""
 
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="attendees")
+    invitation = models.ForeignKey(Invitation, models.CASCADE, verbose_name=_("invitation"), related_name="attendees")
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"))
@@ -291,7 +291,7 @@ class RsvpAnswer(models.Model):
         LINK = "link", _("Personal link")
         ACCOUNT = "account", _("Logged in")
 
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="answers")
+    invitation = models.ForeignKey(Invitation, models.CASCADE, verbose_name=_("invitation"), related_name="answers")
     state = models.CharField(_("answer"), max_length=20, choices=Invitation.State.choices)
     attendees = models.JSONField(_("attendees"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
@@ -320,11 +320,13 @@ class InvitationNotice(models.Model):
         CHANGE = "change", _("Change")
         CANCEL = "cancel", _("Cancellation")
 
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="notices")
+    invitation = models.ForeignKey(Invitation, models.CASCADE, verbose_name=_("invitation"), related_name="notices")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     changes = models.JSONField(_("what changed"), default=list, blank=True)
     sequence = models.PositiveIntegerField(_("calendar revision"))
-    message = models.ForeignKey("idswg.SentMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.ForeignKey(
+        "idswg.SentMessage", models.SET_NULL, null=True, blank=True, verbose_name=_("e-mail"), related_name="+"
+    )
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
 
     class Meta:

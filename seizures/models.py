@@ -91,8 +91,8 @@ class Measure(models.Model):
 class TableColumn(models.Model):
     """A measure shown as a column of a country's table."""
 
-    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="columns")
-    measure = models.ForeignKey(Measure, on_delete=models.PROTECT)
+    country = models.ForeignKey(Country, models.CASCADE, verbose_name=_("country"), related_name="columns")
+    measure = models.ForeignKey(Measure, models.PROTECT, verbose_name=_("measure"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
