@@ -6,23 +6,12 @@ Django's test client (the whole server side: middleware, views, queries, templat
 figures and drops the database. The target: the 300-row matrix page under 150 ms.
 """
 
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "idswg.settings")
+import _setup  # beside this script: the path, the settings, django.setup()
 
-from idswg.testing import use_test_environment  # noqa: E402
-
-use_test_environment()  # the tests' settings: DEBUG off, plain HTTP, static files unhashed
-
-import django  # noqa: E402
-
-django.setup()
+_setup.django_with_test_settings()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402

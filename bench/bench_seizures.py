@@ -7,24 +7,14 @@ The import must take under 5 s from upload to commit (read, preview, confirmatio
 
 import csv
 import io
-import os
 import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "idswg.settings")
+import _setup  # beside this script: the path, the settings, django.setup()
 
-from idswg.testing import use_test_environment  # noqa: E402
-
-use_test_environment()  # the tests' settings: DEBUG off, plain HTTP, static files unhashed
-
-import django  # noqa: E402
-
-django.setup()
+_setup.django_with_test_settings()
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
