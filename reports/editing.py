@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .access import ensure_editable
 from .layouts import RICH_COLUMNS
-from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
+from .models import HEADER_TEXT_FIELDS, MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 from .sanitise import clean_html
 
 CELL_FIELDS = (*RICH_COLUMNS, "indicator")
@@ -141,6 +141,23 @@ def undelete_row(report, record, user):
     before = MatrixRow.history.filter(id=record.id, history_date__lte=record.history_date).exclude(history_type="-")
     before = before.order_by("-history_date", "-history_id").first()
     return insert_row(row, record_links(before) if before else (), user, _("Brought back after deletion"))
+
+
+# What a restore of the header brings back: not the state, which follows the review, nor the year.
+RESTORED_HEADER_FIELDS = ("title", "layout", *HEADER_TEXT_FIELDS)
+
+
+@transaction.atomic
+def restore_header(report_id, record, user):
+    """Put the header of an earlier ``record`` (a historical report) back, as a new entry."""
+    report = Report.objects.select_for_update().get(pk=report_id)
+    ensure_editable(report)
+    for name in RESTORED_HEADER_FIELDS:
+        setattr(report, name, getattr(record, name))
+    report._history_user = user
+    report._change_reason = _("Restored an earlier version")
+    report.save()
+    return report
 
 
 @transaction.atomic

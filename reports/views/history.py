@@ -1,7 +1,6 @@
 """A report's history and the rows' histories: what changed, who changed it, and bringing earlier versions back."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,14 +25,7 @@ def report_restore(request, pk, history_id):
     """Put an earlier version of the report header back (not its state, which follows the review, nor its year)."""
     report = get_object_or_404(Report, pk=pk)
     record = get_object_or_404(report.history, history_id=history_id)
-    with transaction.atomic():
-        report = Report.objects.select_for_update().get(pk=pk)
-        ensure_editable(report)
-        for name in history.REPORT_FIELDS:
-            if name not in ("state", "year"):
-                setattr(report, name, getattr(record, name))
-        report._change_reason = _("Restored an earlier version")
-        report.save()
+    editing.restore_header(report.pk, record, request.user)
     messages.success(request, _("The earlier version of the header is back."))
     return redirect("reports:report_history", pk=pk)
 
