@@ -8,6 +8,7 @@ order of ``INSTALLED_APPS``. Every loader is idempotent: running it twice change
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from .demo_lao import ORGANISATIONS_LO, PEOPLE_LO
 from .models import Organisation, Person, User
 from .roles import COCHAIR, PARTNER, ROLES, SECRETARIAT
 
@@ -74,16 +75,31 @@ def say(out, created, what):
     out(f"  {'created' if created else 'exists '}  {what}")
 
 
+def fill_lao(instance, values):
+    """Set the Lao fields still empty (``{"name": "..."}`` sets ``name_lo``); True when one changed."""
+    changed = False
+    for field, value in values.items():
+        if value and not getattr(instance, f"{field}_lo"):
+            setattr(instance, f"{field}_lo", value)
+            changed = True
+    if changed:
+        instance.save()
+    return changed
+
+
 @transaction.atomic
 def load(out, with_users=True):
     for name in ROLES:
         Group.objects.get_or_create(name=name)
     organisations = {}
     for short, name, kind, country in ORGANISATIONS:
+        lao_name, lao_short = ORGANISATIONS_LO[short]
         org, created = Organisation.objects.get_or_create(
-            short_name=short, defaults={"name": name, "kind": kind, "country": country}
+            short_name=short,
+            defaults={"name": name, "name_lo": lao_name, "short_name_lo": lao_short, "kind": kind, "country": country},
         )
         organisations[short] = org
+        fill_lao(org, {"name": lao_name, "short_name": lao_short})  # a demo loaded before names were bilingual
         say(out, created, f"organisation {org.label}")
     for honorific, name, position, org_short, email in PEOPLE:
         person, created = Person.objects.get_or_create(
@@ -91,6 +107,9 @@ def load(out, with_users=True):
             organisation=organisations[org_short],
             defaults={"honorific": honorific, "position": position, "email": email},
         )
+        if name in PEOPLE_LO:
+            lao_honorific, lao_name, lao_position = PEOPLE_LO[name]
+            fill_lao(person, {"honorific": lao_honorific, "name": lao_name, "position": lao_position})
         say(out, created, f"person {person.full_name}")
     if not with_users:
         out("  skipped  demo users (DEBUG is off; pass --allow-demo-users to create them)")

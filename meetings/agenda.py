@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from idswg.bilingual import both_languages
+
 from .models import AgendaItem, Meeting
 
 
@@ -80,9 +82,7 @@ def copy_agenda(source, target):
             order=order + offset,
             start=item.start,
             end=item.end,
-            title=item.title,
-            points=item.points,
-            presenters_text=item.presenters_text,
+            **{field: getattr(item, field) for field in both_languages("title", "points", "presenters_text")},
             kind=item.kind,
         )
         copy.presenters.set(item.presenters.all())

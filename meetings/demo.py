@@ -22,10 +22,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from idswg.demo import say
+from idswg.bilingual import both_languages
+from idswg.demo import fill_lao, say
 from idswg.models import Organisation, Person
 
 from . import agenda, invitations
+from .demo_lao import HLM_AGENDA_LO, HLM_PARTICIPANTS_LO, HLM_TITLE_LO, HLM_VENUE_LO, TM_TITLE_LO, TM_VENUE_LO
 from .models import AgendaItem, Attendee, Invitation, Meeting, MeetingCoChair, MeetingOrganiser, RsvpAnswer
 
 HLM_TITLE = "High-Level Meeting of the Illicit Drug Sector Working Group and the Mini-Dublin Group 2024"
@@ -234,15 +236,17 @@ def next_cycle(out, last_hlm, today=None):
         TM_TITLE.replace("2024", str(tm_day.year)),
         tm_day,
         source=last_hlm,
+        title_lo=TM_TITLE_LO.replace("2024", str(tm_day.year)),
         venue="Vientiane",
+        venue_lo=TM_VENUE_LO,
     )
     hlm = _new_meeting(
         Meeting.Kind.HIGH_LEVEL,
         HLM_TITLE.replace("2024", str(hlm_day.year)),
         hlm_day,
         source=last_hlm,
-        venue=last_hlm.venue,
-        participants=last_hlm.participants,
+        title_lo=HLM_TITLE_LO.replace("2024", str(hlm_day.year)),
+        **{field: getattr(last_hlm, field) for field in both_languages("venue", "participants")},
         purpose=NEXT_HLM_PURPOSE.format(day=f"{hlm_day:%A, %B} {hlm_day.day}, {hlm_day.year}"),
     )
     copied = agenda.copy_agenda(last_hlm, hlm)
@@ -267,8 +271,16 @@ def rsvp_link_line(meeting):
 @transaction.atomic
 def load(out, with_users=True):
     technical, _created = _meeting(
-        out, Meeting.Kind.TECHNICAL, TM_TITLE, date(2024, 10, 25), date(2024, 10, 23), venue="Vientiane"
+        out,
+        Meeting.Kind.TECHNICAL,
+        TM_TITLE,
+        date(2024, 10, 25),
+        date(2024, 10, 23),
+        title_lo=TM_TITLE_LO,
+        venue="Vientiane",
+        venue_lo=TM_VENUE_LO,
     )
+    fill_lao(technical, {"title": TM_TITLE_LO, "venue": TM_VENUE_LO})  # a demo loaded before names were bilingual
     _invite(technical, date(2024, 10, 10))
     hlm, created = _meeting(
         out,
@@ -276,14 +288,20 @@ def load(out, with_users=True):
         HLM_TITLE,
         date(2024, 11, 8),
         date(2024, 11, 6),
+        title_lo=HLM_TITLE_LO,
         venue="Double Tree by Hilton Vientiane",
+        venue_lo=HLM_VENUE_LO,
         participants="High level representatives",
+        participants_lo=HLM_PARTICIPANTS_LO,
         purpose=HLM_PURPOSE,
     )
+    fill_lao(hlm, {"title": HLM_TITLE_LO, "venue": HLM_VENUE_LO, "participants": HLM_PARTICIPANTS_LO})
     if created:
         for order, name in enumerate(COCHAIRS):
             MeetingCoChair.objects.create(meeting=hlm, person=Person.objects.get(name=name), order=order)
-        for order, (start, end, kind, title, points) in enumerate(HLM_AGENDA, start=1):
+        for order, ((start, end, kind, title, points), (title_lo, points_lo)) in enumerate(
+            zip(HLM_AGENDA, HLM_AGENDA_LO, strict=True), start=1
+        ):
             AgendaItem.objects.create(
                 meeting=hlm,
                 order=order,
@@ -291,8 +309,13 @@ def load(out, with_users=True):
                 end=time.fromisoformat(end),
                 kind=kind,
                 title=title,
+                title_lo=title_lo,
                 points="\n".join(points),
+                points_lo="\n".join(points_lo),
             )
+    else:
+        for item, (title_lo, points_lo) in zip(hlm.agenda_items.all(), HLM_AGENDA_LO, strict=False):
+            fill_lao(item, {"title": title_lo, "points": "\n".join(points_lo)})
         out(f"  created  agenda of {len(HLM_AGENDA)} items and {len(COCHAIRS)} co-chairs")
     _invite(hlm, date(2024, 10, 28))
     _answer(hlm, date(2024, 11, 1))

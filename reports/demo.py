@@ -5,11 +5,12 @@ Idempotent: a plan or report that already exists (by name, or by kind and year) 
 
 from django.db import transaction
 
-from idswg.demo import say
+from idswg.demo import fill_lao, say
 
 from .briefing import load_demo_briefing
 from .demo_content import PLANS, REPORT_2019
 from .demo_content_2015 import REPORT_2015, REPORT_2024
+from .demo_lao import PLANS_LO
 from .editing import insert_row
 from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
 
@@ -18,13 +19,18 @@ MASTER_PLAN = "National Drug Control Master Plan 2016-2020"
 
 def load_plans(out):
     for data in PLANS:
+        name_lo, titles_lo = PLANS_LO[data["name"]]
         plan, created = Plan.objects.get_or_create(
             name=data["name"],
-            defaults={k: data[k] for k in ("kind", "start_year", "end_year", "introduction")},
+            defaults={k: data[k] for k in ("kind", "start_year", "end_year", "introduction")} | {"name_lo": name_lo},
         )
+        fill_lao(plan, {"name": name_lo})  # a demo loaded before names were bilingual
         say(out, created, f"plan {plan}")
-        for number, (title, bullets) in enumerate(data["areas"], start=1):
-            PriorityArea.objects.get_or_create(plan=plan, number=number, defaults={"title": title, "bullets": bullets})
+        for number, ((title, bullets), title_lo) in enumerate(zip(data["areas"], titles_lo, strict=True), start=1):
+            area, _created = PriorityArea.objects.get_or_create(
+                plan=plan, number=number, defaults={"title": title, "title_lo": title_lo, "bullets": bullets}
+            )
+            fill_lao(area, {"title": title_lo})
 
 
 def _row_cells(row):
