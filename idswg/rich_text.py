@@ -29,6 +29,10 @@ class TrixWidget(forms.HiddenInput):
         context["widget"]["label"] = self.label
         return context
 
+    def id_for_label(self, id_):
+        """A field's <label for> names the editor a person types in, not the hidden input behind it."""
+        return f"{id_}-editor" if id_ else id_
+
 
 class RichTextField(forms.CharField):
     widget = TrixWidget
@@ -38,6 +42,8 @@ class RichTextField(forms.CharField):
         kwargs.setdefault("strip", False)
         kwargs.setdefault("max_length", 100_000)
         super().__init__(*args, **kwargs)
+        # The editor is named by its field's label (a screen reader announces it on focus).
+        self.widget.label = self.widget.label or self.label or ""
 
     def clean(self, value):
         return clean_html(super().clean(value))

@@ -133,8 +133,8 @@ class RowRenderer:
 
         def move(direction):
             return format_html(
-                '<button type="button" class="btn btn-outline-secondary" title="{}" hx-post="{}" '
-                'hx-vals=\'{{"direction": "{}"}}\' hx-target="#matrix">'
+                '<button type="button" class="btn btn-outline-secondary" title="{}" data-hx-post="{}" '
+                'data-hx-vals=\'{{"direction": "{}"}}\' data-hx-target="#matrix">'
                 '<i class="bi bi-arrow-{}" aria-hidden="true"></i>'
                 '<span class="visually-hidden">{}</span></button>',
                 label[direction],
@@ -148,20 +148,21 @@ class RowRenderer:
             '<div class="btn-group btn-group-sm mb-1" role="group" aria-label="{}">'
             '<span class="btn btn-outline-secondary drag-handle" title="{}">'
             '<i class="bi bi-grip-vertical" aria-hidden="true"></i></span>'
-            '<button type="button" class="btn btn-outline-primary" title="{}" '
-            'hx-get="{}" hx-target="#row-{}" hx-swap="outerHTML">'
+            '<button type="button" class="btn btn-outline-primary" title="{}" id="edit-row-{}" '
+            'data-hx-get="{}" data-hx-target="#row-{}" data-hx-swap="outerHTML">'
             '<i class="bi bi-pencil" aria-hidden="true"></i><span class="visually-hidden">{}</span>'
             "</button>{}{}"
             '<a class="btn btn-outline-secondary" title="{}" href="{}">'
             '<i class="bi bi-clock-history" aria-hidden="true"></i>'
             '<span class="visually-hidden">{}</span></a>'
             '<button type="button" class="btn btn-outline-danger" title="{}" '
-            'hx-post="{}" hx-confirm="{}" hx-target="#matrix">'
+            'data-hx-post="{}" data-hx-confirm="{}" data-hx-target="#matrix">'
             '<i class="bi bi-trash" aria-hidden="true"></i><span class="visually-hidden">{}</span>'
             "</button></div>",
             label["row_actions"],
             label["drag"],
             label["edit"],
+            _PK,
             url["row_edit"],
             _PK,
             label["edit"],

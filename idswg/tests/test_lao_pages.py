@@ -19,7 +19,7 @@ from idswg.tests.test_url_access import all_rules, world  # noqa: F401 (the demo
 
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>|%%")
 #: Text a person reads that is not in a text node: button captions, hints, labels for screen readers.
-READ_ATTRIBUTES = {"placeholder", "title", "aria-label", "alt", "data-confirm", "hx-confirm"}
+READ_ATTRIBUTES = {"placeholder", "title", "aria-label", "alt", "data-confirm", "hx-confirm", "data-hx-confirm"}
 
 
 #: Not interface text: scripts, styles, and samples of file formats (which are English by design).

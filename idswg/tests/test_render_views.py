@@ -22,7 +22,7 @@ def test_requesting_a_pdf_answers_with_a_fragment_that_polls_until_done(secretar
     response = client.post(reverse("render_request", kwargs=KWARGS), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'hx-trigger="every 2s"' in html and reverse("render_status", kwargs=KWARGS) in html
+    assert 'data-hx-trigger="every 2s"' in html and reverse("render_status", kwargs=KWARGS) in html
     assert "Waiting for the PDF renderer" in html
     job = RenderJob.objects.get()
     assert job.state == RenderJob.State.QUEUED and job.requested_by == secretariat

@@ -34,6 +34,6 @@ def test_the_indicator_the_priority_badge_and_a_comment_are_escaped(partner):
 
 def test_each_rows_actions_carry_its_own_id(secretariat):
     row, html = _rendered(secretariat, state="draft")
-    assert f'hx-get="/reports/rows/{row.pk}/edit/" hx-target="#row-{row.pk}"' in html
+    assert f'data-hx-get="/reports/rows/{row.pk}/edit/" data-hx-target="#row-{row.pk}"' in html
     assert f'href="/reports/rows/{row.pk}/history/"' in html
     assert "987654321" not in html

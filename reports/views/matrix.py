@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from idswg.live_region import announce
 from idswg.roles import member_required, secretariat_required
 
 from .. import editing
@@ -98,7 +99,7 @@ def row_edit(request, pk):
         context["form"].is_valid()
         return render(request, "reports/_row_form.html", context, status=409)
     saved = MatrixRow.objects.prefetch_related("priority_areas__plan", "comments__author").get(pk=saved.pk)
-    return render(request, "reports/_row.html", row_context(request, saved, report))
+    return announce(render(request, "reports/_row.html", row_context(request, saved, report)), _("Row saved."))
 
 
 @secretariat_required
