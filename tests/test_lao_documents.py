@@ -6,13 +6,14 @@ renders it), and the Lao edition is its own kind (``<key>-lo``), so both PDFs ex
 
 import io
 import re
+import subprocess
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.utils import translation
 
-from idswg import documents, pdf, renders
+from idswg import documents, lao_fonts, pdf, renders
 from idswg.lao_breaks import ZWSP
 from idswg.tests.pdf_checks import all_fonts, pdf_text
 
@@ -24,6 +25,12 @@ def hlm(settings):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
     return apps.get_model("meetings", "Meeting").objects.get(kind="high_level", starts_at__year=2024)
+
+
+def raw_text(content):
+    """The text layer in drawing order (``pdftotext -raw``): marks stay with their letters."""
+    command = ["pdftotext", "-raw", "-", "-"]
+    return subprocess.run(command, input=content, capture_output=True, check=True).stdout.decode()  # noqa: S603
 
 
 def lao_only(text):
@@ -44,8 +51,10 @@ def test_the_lao_invitation_is_printed_in_lao_and_reads_back_whole(hlm):
     text = pdf_text(content)
     assert "ໜັງສືເຊີນເຂົ້າຮ່ວມ" in text and "ວາລະກອງປະຊຸມ" in text
     runs = re.findall("[\u0e80-\u0eff]+", re.sub("<[^>]+>", " ", html.split("<body", 1)[1]))
-    missing = [run for run in runs if run not in "".join(text.split())]
-    assert runs and not missing, "every Lao character of the invitation is in the text layer"
+    drawn = "".join(raw_text(content).split())
+    missing = [run for run in runs if run not in drawn]
+    # The one known loss (lao_fonts): a tone mark before ◌ຳ, as in ແມ່ນ້ຳຂອງ, with Noto Sans Lao.
+    assert runs and all(lao_fonts.NOT_FOR_NOTO.search(run) for run in missing), missing
     assert ZWSP not in text
     assert "Noto-Sans-Lao" in all_fonts(content)
 
