@@ -27,7 +27,6 @@ from seizures.models import Country
 from . import access
 from .briefing_models import Briefing
 from .models import Report
-from .services import report_for_display
 
 KEY = "meeting-briefing"
 
@@ -48,12 +47,12 @@ def parts(meeting, draw_charts=True):
     briefing = briefing_of(meeting)
     report = briefing.report
     countries = list(briefing.countries.order_by("display_order", "name")) if briefing.pk else []
+    from .documents import report_context  # documents imports this module to register it
+
     return {
         "briefing": briefing,
         "include_invitation": briefing.include_invitation,
-        "report": report,
-        "display": report_for_display(report) if report else None,
-        "draft_notice": access.draft_notice(report) if report else "",
+        **(report_context(report) if report else {"report": None, "display": None, "draft_notice": ""}),
         "tables": [table_with_charts(country, draw_charts=draw_charts) for country in countries],
         "country_report": briefing.country_report,
         "country_display": country_report_for_display(briefing.country_report) if briefing.country_report_id else None,
@@ -93,6 +92,10 @@ class MeetingBriefing(MeetingDocument):
         if has_role(user, SECRETARIAT):
             return [(_("Choose the parts"), reverse("reports:briefing_edit", args=[obj.pk]))]
         return []
+
+    def access_object(self, obj_id):
+        """The meeting's row with its briefing's choice and report, which the co-chair's rule reads (one query)."""
+        return Meeting.objects.select_related("briefing__report").get(pk=obj_id)
 
     def can_download(self, user, obj):
         """The briefing is for the co-chairs and the secretariat that prepares it.

@@ -7,15 +7,23 @@ hyperlinks, so an exported report imports back with its formatting.
 
 import io
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from idswg.docx_html import HtmlToDocx, add_hyperlink, write_html  # noqa: F401 (HtmlToDocx, add_hyperlink: old imports)
 
 from .access import draft_notice
+from .layouts import matrix_heading
 from .services import report_for_display
+
+#: Who a report is from, as its Word file's properties say (python-docx's template says "python-docx").
+AUTHOR = gettext_lazy("IDSWG Secretariat (LCDC and UNODC)")
 
 
 def report_to_docx(report):
@@ -26,6 +34,7 @@ def report_to_docx(report):
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
     document.styles["Normal"].font.size = Pt(9)
+    _properties(document, report)
     document.add_heading(report.title, level=1)
     notice = draft_notice(report)
     if notice:  # a report not final says so at the top of every page and under its title
@@ -58,12 +67,37 @@ def report_to_docx(report):
     return out.getvalue()
 
 
+def _properties(document, report):
+    """Title, author and dates of the file itself (the template's say "python-docx", 2013)."""
+    now = timezone.now()
+    properties = document.core_properties
+    properties.title = report.title
+    properties.subject = report.swg_name or ""
+    properties.author = properties.last_modified_by = str(AUTHOR)
+    properties.created = properties.modified = now
+    properties.revision = 1
+    properties.comments = ""
+    properties.keywords = ""
+
+
+def _repeat_as_header(row):
+    """Mark ``row`` as a header row Word repeats at the top of each page (``w:tblHeader``)."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
 def _matrix(document, display):
     cols = display.table_columns
     has_indicator = any(not c.rich for c in display.columns)
-    document.add_heading(_("Matrix"), level=2)
+    report = display.report
+    heading_text = matrix_heading(report.layout, report.year, bool(display.narratives))
+    if heading_text:
+        document.add_heading(heading_text, level=2)
     table = document.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
+    _repeat_as_header(table.rows[0])
     for cell, column in zip(table.rows[0].cells, cols, strict=True):
         cell.text = str(column.label)
         for run in cell.paragraphs[0].runs:

@@ -43,6 +43,19 @@ LAYOUT_CHOICES = (
 )
 
 
+def matrix_heading(layout, year, has_narratives):
+    """The heading the matrix prints under, as the seed of each layout has it.
+
+    The 2019 template opens the matrix with "Overview of Sector Performance in 2019". In
+    the 2015 template the matrix is the body of the report's own section "II. Overview of
+    FY 2014/2015 Sector Performance", printed just before it, so it has no heading of its
+    own (a report without narratives still gets one).
+    """
+    if layout == LAYOUT_2015 and has_narratives:
+        return ""
+    return _("Overview of Sector Performance in %(year)s") % {"year": year}
+
+
 def columns(layout):
     """The columns of ``layout`` in display order."""
     return LAYOUTS[layout]

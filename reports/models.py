@@ -47,6 +47,11 @@ class Plan(models.Model):
         return reverse("reports:plan_detail", args=[self.pk])
 
     @property
+    def label(self):
+        """The plan as a source line names it: its name, with its period unless the name already says it."""
+        return self.name if self.period in self.name else str(self)
+
+    @property
     def period(self):
         return f"{self.start_year}-{self.end_year}"
 

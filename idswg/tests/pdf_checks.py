@@ -37,3 +37,13 @@ def all_fonts(content):
 def is_tagged(content):
     root = pdf_reader(content).trailer["/Root"]
     return "/StructTreeRoot" in root and root.get("/MarkInfo", {}).get("/Marked", False)
+
+
+def render_document(key, obj_id):
+    """``(html, pdf_bytes, page_count)`` of the registered document ``key`` for ``obj_id``, with the real WeasyPrint."""
+    from idswg import documents, pdf
+
+    document = documents.get(key)
+    html = document.html(document.get_object(obj_id))
+    content, pages = pdf.render(html)
+    return html, content, pages
