@@ -58,17 +58,29 @@ def trend_svg(country, measure):
         (year, values[year].value, values[year].period_months) if year in values else (year, None, FULL_YEAR)
         for year in years
     )
-    return render_svg(str(country), measure.label, measure.unit, points, _("(%(months)s m)"))
+    # The title names the drug, the axis its unit: "Methamphetamine pills", not "... pills (pills)".
+    return render_svg(
+        str(country), measure.name, measure.unit, points, _("(%(months)s m)"), _("off the scale: %(value)s")
+    )
 
 
 @functools.lru_cache(maxsize=256)
-def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
+def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)", outlier_label="%(value)s"):
     """Draw ``points`` ((year, Decimal or None, months), ...) into an SVG string; cached by its inputs.
 
-    ``partial_label`` labels a partial year (translated by the caller, so the cache key holds the language).
+    ``partial_label`` labels a partial year, ``outlier_label`` a value drawn off the scale
+    (translated by the caller, so the cache key holds the language).
+
+    Sized as printed (a third of a landscape A4 page), so its 8-9 pt labels print at 8-9 pt;
+    text stays text in the SVG (``svg.fonttype: none``) and WeasyPrint sets it with the
+    document's fonts, so the PDF's labels are searchable.
+
+    One value far above the others (462,988 kg of cannabis when the other years hold a few
+    thousand) would flatten every other point to the axis: the axis stops above the others
+    and the outlier is drawn at its top as an arrow with its value written beside it.
     """
     matplotlib = load_matplotlib()
-    figure = matplotlib.figure.Figure(figsize=(5.2, 2.6), dpi=100)
+    figure = matplotlib.figure.Figure(figsize=(3.4, 2.3), dpi=100)
     figure.set_layout_engine("constrained")
     axes = figure.add_subplot()
     fonts = {"family": _font_family()}
@@ -83,10 +95,18 @@ def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
             current.append((year, float(value)))
     if current:
         segments.append(current)
+    ceiling, outliers = _scale([float(v) for _y, v, _m in points if v is not None])
+    segments = [[(y, min(v, ceiling)) for y, v in segment] for segment in segments]
     for segment in segments:
         axes.plot([y for y, _v in segment], [v for _y, v in segment], color=COLOUR, linewidth=1.6)
-    full = [(y, float(v)) for y, v, m in points if v is not None and m >= FULL_YEAR]
-    partial = [(y, float(v), m) for y, v, m in points if v is not None and m < FULL_YEAR]
+    full = [(y, float(v)) for y, v, m in points if v is not None and m >= FULL_YEAR and float(v) not in outliers]
+    partial = [(y, float(v), m) for y, v, m in points if v is not None and m < FULL_YEAR and float(v) not in outliers]
+    for year, value, _months in points:
+        if value is not None and float(value) in outliers:
+            axes.plot([year], [ceiling], "^", color="#b02020", markersize=6, gid=f"year-{year}", clip_on=False)
+            axes.annotate(outlier_label % {"value": grouped(value.normalize())}, (year, ceiling),
+                          textcoords="offset points", xytext=(0, -11), ha="center", fontsize=8, color="#b02020",
+                          fontfamily=fonts["family"])  # fmt: skip
     for year, value in full:
         # The gid names the point in the SVG (``<g id="year-2017">``), for tests and screen readers' tools.
         axes.plot([year], [value], "o", color=COLOUR, markersize=4, gid=f"year-{year}")
@@ -96,7 +116,7 @@ def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
         )
         label = partial_label % {"months": months}
         axes.annotate(label, (year, value), textcoords="offset points", xytext=(0, 6), ha="center",
-                      fontsize=7, fontfamily=fonts["family"])  # fmt: skip
+                      fontsize=8, fontfamily=fonts["family"])  # fmt: skip
     if not any(v is not None for _y, v, _m in points):
         axes.text(0.5, 0.5, "—", transform=axes.transAxes, ha="center", va="center", fontfamily=fonts["family"])
     axes.set_title(f"{title}: {y_label}", fontsize=9, loc="left", fontfamily=fonts["family"])
@@ -105,16 +125,28 @@ def render_svg(title, y_label, unit, points, partial_label="(%(months)s m)"):
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _pos: _tick(value)))
     if years:
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
-    axes.set_ylim(bottom=0)
-    axes.tick_params(labelsize=7)
+    axes.set_ylim(bottom=0, top=ceiling * 1.08 if outliers else None)
+    axes.tick_params(labelsize=8)
     for label in axes.get_xticklabels() + axes.get_yticklabels():
         label.set_fontfamily(fonts["family"])
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "idswg-seizures"}):
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "idswg-seizures"}):
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": f"{title}: {y_label}"})
     return buffer.getvalue()
+
+
+def _scale(values):
+    """``(ceiling, outliers)``: where the y axis stops, and the values drawn off the scale above it.
+
+    The largest value is off the scale when it is more than ten times the next largest (and
+    there are at least three values to compare); the axis then stops a quarter above that next one.
+    """
+    ordered = sorted(values, reverse=True)
+    if len(ordered) < 3 or ordered[1] <= 0 or ordered[0] <= 10 * ordered[1]:
+        return (ordered[0] if ordered else 0) or 1, frozenset()
+    return ordered[1] * 1.25, frozenset(ordered[:1])
 
 
 def _tick(value):
