@@ -75,7 +75,10 @@ class RowRenderer:
         self.resolve_form = self._resolve_form() if self.secretariat and self.editable else ""
         self.comment_form = self._comment_form() if self.can_comment else ""
         # Built once per page: each cell's opening tag, the comment counts, the priority badges.
-        self.cell_open = {c.name: format_html('<td class="cell cell-{} trix-content">', c.name) for c in table_columns}
+        self.cell_open = {
+            c.name: format_html('<td class="cell cell-{} trix-content" data-label="{}">', c.name, c.label)
+            for c in table_columns
+        }  # data-label: the column's name above each cell when a phone stacks the row (reports.css)
         self.details_open = format_html('<details class="comments small"{}>', " open" if can_comment else "")
         self.counts = {}
         self.badges = {}
@@ -123,7 +126,7 @@ class RowRenderer:
                 area.plan.start_year,
                 area.plan.end_year,
                 area.number,
-                area.title if len(area.title) <= 40 else area.title[:39] + "…",
+                area.title,  # whole: the badge wraps (reports.css); the title attribute repeats it on hover
             )
         return badge
 
