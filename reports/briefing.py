@@ -97,10 +97,6 @@ class MeetingBriefing(MeetingDocument):
         """The meeting's row with its briefing's choice and report, which the co-chair's rule reads (one query)."""
         return Meeting.objects.select_related("briefing__report").get(pk=obj_id)
 
-    def access_object(self, obj_id):
-        """The meeting's row with its briefing's choice and report, which the co-chair's rule reads (one query)."""
-        return Meeting.objects.select_related("briefing__report").get(pk=obj_id)
-
     def can_download(self, user, obj):
         """The briefing is for the co-chairs and the secretariat that prepares it.
 
