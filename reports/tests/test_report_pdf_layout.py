@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from django.core.management import call_command
 
-from idswg.tests.pdf_checks import render_document
+from idswg.tests.pdf_checks import pdf_text, render_document
 from reports.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +68,20 @@ def test_a_report_in_review_is_marked_draft_on_every_page_and_prints_each_source
 
 def test_a_final_report_carries_no_draft_mark(demo):
     assert not any("DRAFT" in page for page in pages_text(2019))
+
+
+def test_the_briefings_contents_list_each_tables_trend_pages_and_the_seeds_matrix_heading(demo):
+    from meetings.models import Meeting
+    from reports import briefing
+    from seizures.models import Country
+
+    meeting = Meeting.objects.get(kind="high_level", starts_at__year=2024)
+    briefing.configure(meeting, report=Report.objects.get(year=2019), countries=Country.objects.filter(name="Cambodia"))
+    _html, content, count = render_document("meeting-briefing", meeting.pk)
+    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-", "-"], input=content, capture_output=True)
+    contents = " ".join(contents.stdout.decode().split())
+    assert "Contents" in contents
+    assert "Overview of Sector Performance in 2019" in contents and "Matrix" not in contents
+    assert "Trends in the use of drugs in Cambodia, 2011-2016" in contents
+    assert "Trends computed from the figures" in contents
+    assert "?" in " ".join(pdf_text(content).split())  # the table's unconfirmed marks travel into the briefing
