@@ -28,7 +28,7 @@ def test_the_secretariat_binds_the_briefing_and_the_cochair_downloads_it(demo, n
     log_in(page, "secretariat", DEMO_PASSWORD)
     page.goto(f"/meetings/{meeting.pk}/")
     page.get_by_test_id("meeting-briefing-link").click()
-    page.get_by_label("Report").select_option(label="Illicit Drug Sector Working Group Report 2024")
+    page.get_by_label("Report", exact=True).select_option(label="Illicit Drug Sector Working Group Report 2024")
     page.get_by_label("Lao PDR").check()
     page.get_by_role("button", name="Save and make the PDF").click()
     page.wait_for_url(f"**/meetings/{meeting.pk}/")
