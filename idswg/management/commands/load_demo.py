@@ -6,6 +6,7 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from idswg.apps import PortalAppConfig
 from idswg.demo import DEMO_PASSWORD
@@ -22,6 +23,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, allow_demo_users=False, **options):
+        # The loaders write the seeds' English through the plain attributes (``name=``), which go to the
+        # fields of the active language, and look organisations up by their English short names.
+        with translation.override("en"):
+            self._load(allow_demo_users)
+
+    def _load(self, allow_demo_users):
         with_users = settings.DEBUG or allow_demo_users
         loaded = []
         for config in apps.get_app_configs():
