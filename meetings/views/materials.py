@@ -19,6 +19,9 @@ from ..models import Material, Meeting
 from ..visibility import visible_meetings
 from .rsvp import _invitation_or_404
 
+# The page holds both forms; both have a title and an audience, so one names its fields apart (HTML ids are unique).
+DOCUMENT_IDS = "id_document_%s"
+
 
 def _page(request, meeting, file_form=None, document_form=None, status=200):
     return render(
@@ -28,7 +31,7 @@ def _page(request, meeting, file_form=None, document_form=None, status=200):
             "meeting": meeting,
             "materials": materials.visible(meeting, request.user),
             "file_form": file_form or MaterialFileForm(meeting=meeting),
-            "document_form": document_form or MaterialDocumentForm(meeting=meeting),
+            "document_form": document_form or MaterialDocumentForm(meeting=meeting, auto_id=DOCUMENT_IDS),
             "accepted": materials.allowed_extensions(),
         },
         status=status,
@@ -55,7 +58,7 @@ def material_list(request, pk):
 @require_POST
 def material_document_add(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    form = MaterialDocumentForm(request.POST, meeting=meeting)
+    form = MaterialDocumentForm(request.POST, meeting=meeting, auto_id=DOCUMENT_IDS)
     if not form.is_valid():
         return _page(request, meeting, document_form=form, status=422)
     data = form.cleaned_data
