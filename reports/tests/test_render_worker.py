@@ -51,7 +51,8 @@ def test_a_real_worker_renders_the_briefing_and_a_second_request_renders_nothing
         response = client.post(reverse("render_request", kwargs=kwargs), HTTP_HX_REQUEST="true")
         assert response.status_code == 200
         assert (
-            'data-state="queued"' in response.content.decode() and 'data-hx-trigger="every 2s"' in response.content.decode()
+            'data-state="queued"' in response.content.decode()
+            and 'data-hx-trigger="every 2s"' in response.content.decode()
         )
         job = RenderJob.objects.get()
         assert job.requested_by.username == "cochair"
