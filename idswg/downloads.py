@@ -5,8 +5,10 @@ most two queries). What remains is cheap:
 
 - ``ETag`` (the job and the hash of what it rendered) and ``Last-Modified`` (when it finished),
   so a browser that has the file asks again with ``If-None-Match`` and gets ``304 Not Modified``
-  with no body. ``Cache-Control: private, no-cache``: the user's own browser may keep the file
-  but asks each time, so every use passes the permission check again; a shared cache never keeps it.
+  with no body. ``Cache-Control: private, no-store`` all the same: drafts and contact lists must
+  not stay on a shared office computer or in any cache, so every use passes the permission check
+  again (issue 10's rule wins over the 304's saving; a client that does send ``If-None-Match``
+  still gets the 304).
 - ``FileResponse``: the WSGI server's file wrapper (gunicorn's ``sendfile``) sends the file, not Python.
 - With ``DOWNLOADS_ACCEL_REDIRECT`` set (say ``/protected-media/``), nginx sends the file: the
   response carries only ``X-Accel-Redirect: /protected-media/<name>`` and nginx serves it from an
@@ -18,7 +20,7 @@ from django.http import FileResponse, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date
 
-CACHE_CONTROL = "private, no-cache"
+CACHE_CONTROL = "private, no-store"
 
 
 def serve_job_output(request, job, content_type="application/pdf"):

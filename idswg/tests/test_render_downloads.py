@@ -46,7 +46,7 @@ def test_a_download_carries_an_etag_and_its_render_time(secretariat, client_for)
     response = client_for(secretariat).get(URL)
     assert response["ETag"] == f'"{job.pk}-{job.input_hash[:20]}"'
     assert response["Last-Modified"] == http_date(job.finished_at.timestamp())
-    assert response["Cache-Control"] == "private, no-cache"  # kept by the browser, asked for again each time
+    assert response["Cache-Control"] == "private, no-store"  # never kept: drafts and contact lists
     assert response["Content-Disposition"] == 'attachment; filename="idswg-contact-list.pdf"'
 
 
