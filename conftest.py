@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from idswg import celery_app
 from idswg.roles import COCHAIR, PARTNER, SECRETARIAT
@@ -60,6 +61,16 @@ def _tasks_in_process(request):
     celery_app.conf.task_always_eager = eager
     yield
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request in Lao leaves Lao active in the thread (LocaleMiddleware
+    does not switch back), and with names in both languages ``Organisation(name=...)`` would then
+    write the Lao field (modeltranslation writes the active language's)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _worker_database_url():

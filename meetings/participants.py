@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from idswg.bilingual import contains_in_any_language
 from idswg.spreadsheets import append_text_row, safe_text
 
 from .models import Attendee, Invitation
@@ -50,8 +51,8 @@ def invitations(meeting, query=""):
         found = found.filter(
             Q(name__icontains=query)
             | Q(email__icontains=query)
-            | Q(organisation__name__icontains=query)
-            | Q(organisation__short_name__icontains=query)
+            | contains_in_any_language("organisation__name", query)
+            | contains_in_any_language("organisation__short_name", query)
             | Exists(named)
         )
     return (

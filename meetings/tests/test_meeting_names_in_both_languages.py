@@ -14,10 +14,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings import agenda
+from idswg.tests.factories import OrganisationFactory
+from meetings import agenda, participants
 from meetings.models import AgendaItem, Meeting
 
-from .factories import AgendaItemFactory, MeetingFactory
+from .factories import AgendaItemFactory, InvitationFactory, MeetingFactory
 from .test_agenda_editor import HTMX, item_data
 from .test_meeting_pages import form
 
@@ -115,3 +116,10 @@ def test_a_meeting_page_reads_as_many_queries_in_lao_as_in_english(client_for, s
             assert client.get(reverse(url, args=[meeting.pk])).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_invitations_search_finds_an_organisation_by_its_lao_or_english_name():
+    japan = OrganisationFactory(name="Embassy of Japan", name_lo="ສະຖານທູດຍີ່ປຸ່ນ")
+    invitation = InvitationFactory(organisation=japan)
+    for query in ("embassy of japan", "ຍີ່ປຸ່ນ"):
+        assert list(participants.invitations(invitation.meeting, query)) == [invitation]

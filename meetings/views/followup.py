@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from idswg.attachments import attachment
+from idswg.bilingual import contains_in_any_language
 from idswg.roles import secretariat_required
 
 from .. import checkin, participants
@@ -64,7 +65,7 @@ def check_in(request, pk):
     attendees = participants.attendees(meeting)
     if query:
         attendees = attendees.filter(name__icontains=query) | attendees.filter(
-            invitation__organisation__name__icontains=query
+            contains_in_any_language("invitation__organisation__name", query)
         )
     context = {"meeting": meeting, "attendees": attendees, "query": query, "summary": participants.summary(meeting)}
     template = "meetings/_check_in_list.html" if request.htmx else "meetings/check_in.html"
