@@ -37,6 +37,13 @@ def partner(db):
 
 
 @pytest.fixture
+def session_queries():
+    """Queries a signed-in request spends on its session: 1 from the database, 0 when the
+    session is cached in Redis (``cached_db`` with REDIS_URL set, as in CI)."""
+    return 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+
+
+@pytest.fixture
 def client_for(client):
     """``client_for(user)``: a test client logged in as ``user`` (None: anonymous).
 

@@ -1,8 +1,8 @@
 """Trend charts of seizure series, drawn on the server with matplotlib as SVG.
 
-The same SVG goes into the table page and the PDF briefings. Text is drawn as paths
-(``svg.fonttype = "path"``), so the chart needs no font where it is shown, and the
-font used to draw it (Phetsarath OT, Noto Sans Lao, DejaVu Sans) covers Lao script.
+The same SVG goes into the table page and the PDF briefings. Text stays text
+(``svg.fonttype = "none"``), so the PDF's labels are searchable; the font family named
+(DejaVu Sans, then Phetsarath OT or Noto Sans Lao where installed) covers Lao script.
 """
 
 import functools
