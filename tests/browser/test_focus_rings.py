@@ -65,6 +65,7 @@ def test_every_focused_control_shows_a_ring_at_3_to_1_on_its_background(new_page
         if not control.evaluate("e => e === document.activeElement"):
             control.focus()
         ring = control.evaluate(RING)
+        control.scroll_into_view_if_needed()  # the clip is in the viewport: bring the control there
         box = control.bounding_box()
         page.screenshot(
             path=str(shots / f"{name}.png"),
