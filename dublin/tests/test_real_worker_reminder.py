@@ -13,7 +13,7 @@ from dublin.models import PartnerUpdate
 from idswg.models import SentMessage
 from idswg.roles import PARTNER
 from idswg.tests.factories import OrganisationFactory, UserFactory
-from meetings.tests.test_real_worker_mail import wait_until_sent, written_to
+from idswg.tests.worker_mail import wait_until_sent, written_to
 
 from .factories import CountryReportFactory, SectionFactory
 

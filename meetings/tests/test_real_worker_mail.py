@@ -1,36 +1,12 @@
 """A real Celery worker e-mails an invitation; the message and its .ics read back as sent."""
 
-import email
-import time
-from email import policy
-from pathlib import Path
-
 import pytest
 from icalendar import Calendar
 
-from idswg.models import SentMessage
+from idswg.tests.worker_mail import wait_until_sent, written_to
 from meetings import invitations
 
 from .factories import InvitationFactory
-
-
-def wait_until_sent(message, worker, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        message.refresh_from_db()
-        if message.state != SentMessage.State.QUEUED:
-            break
-        time.sleep(0.2)
-    assert message.state == SentMessage.State.SENT, Path(worker.log).read_text()[-3000:]
-
-
-def written_to(worker, address):
-    for path in worker.mail_dir.glob("*.log"):
-        for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
-            parsed = email.message_from_bytes(chunk.strip(), policy=policy.default)
-            if parsed["To"] == address:
-                return parsed
-    raise AssertionError(f"no mail to {address} in {worker.mail_dir}")
 
 
 @pytest.mark.worker
