@@ -1,10 +1,12 @@
-"""Filters for printed documents: English ordinals as the originals set them, names kept unbroken, QR codes.
+"""Filters for printed documents: ordinals, times and names as the originals set them, QR codes.
 
-The secretariat's Word originals print "November 8<sup>th</sup>" and never split an
-organisation's name across lines ("United / Nations"); these filters give the PDFs the
-same typography without the templates building markup by hand.
+The secretariat's Word originals print "November 8<sup>th</sup>" and "08:30 am – 12:30 pm",
+never split an organisation's name across lines ("United / Nations") and never repeat a
+short name that the name already says ("Embassy of Japan (Japan)"); these filters give the
+PDFs the same typography without the templates building markup by hand.
 """
 
+import datetime
 import re
 
 from django import template
@@ -57,6 +59,66 @@ def long_date(value):
         english_suffix(value.day),
         value.year,
     )
+
+
+def _local_clock(value):
+    """The wall-clock time of ``value``: an aware datetime in Vientiane time, a naive one or a time as it is."""
+    from django.utils.timezone import is_aware, localtime
+
+    if isinstance(value, datetime.datetime):
+        return (localtime(value) if is_aware(value) else value).time()
+    return value
+
+
+def twelve_hour(value):
+    """ "08:30 am", "12:30 pm": a time as the secretariat's English documents write it."""
+    clock = _local_clock(value)
+    hour = clock.hour % 12 or 12
+    return f"{hour:02d}:{clock.minute:02d}{NBSP}{'am' if clock.hour < 12 else 'pm'}"
+
+
+@register.filter
+def time_range(start, end):
+    """A meeting's hours as the seed invitation prints them: "08:30 am – 12:30 pm" in English.
+
+    Other languages read the 24-hour clock, "08:30 – 12:30". ``start`` and ``end`` are
+    datetimes (shown in Vientiane time) or times; an empty one gives an empty string.
+    """
+    if not start or not end:
+        return ""
+    if _english():
+        return f"{twelve_hour(start)} – {twelve_hour(end)}"
+    return clock_range(start, end)
+
+
+@register.filter
+def clock_range(start, end):
+    """An agenda slot as the seed agenda prints it, on the 24-hour clock in every language: "08:30 – 09:00"."""
+    if not start or not end:
+        return ""
+    return f"{_local_clock(start):%H:%M} – {_local_clock(end):%H:%M}"
+
+
+def short_name_adds(name, short_name):
+    """Whether ``short_name`` tells a reader something ``name`` does not.
+
+    An acronym such as "UNODC" or "AFP" does; "Japan" beside "Embassy of Japan" does not,
+    being a word of the name already (compared without case).
+    """
+    short = (short_name or "").strip()
+    if not short:
+        return False
+    return not re.search(rf"(?<!\w){re.escape(short)}(?!\w)", name or "", re.IGNORECASE)
+
+
+@register.filter
+def organisation_name(organisation):
+    """An organisation as a list prints it: "Australian Federal Police (AFP)", but "Embassy of Japan" alone."""
+    if organisation is None:
+        return ""
+    if short_name_adds(organisation.name, organisation.short_name):
+        return format_html('{} <span class="muted">({})</span>', organisation.name, organisation.short_name)
+    return organisation.name
 
 
 def unbroken(text):

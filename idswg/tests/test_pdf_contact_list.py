@@ -31,6 +31,18 @@ def test_the_contact_list_lists_each_organisation_and_person_with_title_and_auth
     assert is_tagged(content)
 
 
+def test_the_contact_list_prints_phones_and_a_short_name_only_where_it_adds_to_the_name():
+    japan = OrganisationFactory(name="Embassy of Japan", short_name="Japan", kind="embassy")
+    afp = OrganisationFactory(name="Australian Federal Police", short_name="AFP", kind="donor")
+    PersonFactory(name="Tsutomu KOIZUMI", organisation=japan, phone="+856 21 414 400")
+    PersonFactory(name="Jane Officer", organisation=afp, phone="+856 20 5551 2345")
+    content, _pages = render_contact_list()
+    text = " ".join(pdf_text(content).split())
+    assert "+856 21 414 400" in text and "+856 20 5551 2345" in text
+    assert "Australian Federal Police (AFP)" in text
+    assert "Embassy of Japan" in text and "(Japan)" not in text
+
+
 def test_the_contact_list_is_a4_landscape():
     content, _pages = render_contact_list()
     box = pdf_reader(content).pages[0].mediabox
