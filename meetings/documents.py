@@ -10,8 +10,8 @@ from idswg.documents import Document, register
 from idswg.roles import SECRETARIAT, has_role
 from idswg.templatetags.print_tags import unbroken
 
+from .access import visible_meetings
 from .models import INVITATION_PREFETCH, Invitation, Material, Meeting
-from .visibility import visible_meetings
 
 
 def meeting_for_print(pk):

@@ -17,10 +17,10 @@ from dublin.outline import report_for_display as country_report_for_display
 from idswg import renders
 from idswg.documents import register
 from idswg.roles import COCHAIR, SECRETARIAT, has_role
+from meetings.access import visible_meetings
 from meetings.action_points import open_before as open_action_points
 from meetings.documents import MeetingDocument
 from meetings.models import Meeting
-from meetings.visibility import visible_meetings
 from seizures.documents import table_with_charts
 from seizures.models import Country
 

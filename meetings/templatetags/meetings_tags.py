@@ -7,8 +7,8 @@ from django.utils.html import format_html
 
 from idswg.roles import PARTNER, has_role, is_secretariat
 
+from ..access import visible_meetings
 from ..models import Invitation, Meeting
-from ..visibility import visible_meetings
 
 register = template.Library()
 

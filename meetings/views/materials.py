@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from idswg.roles import member_required, secretariat_required
 
 from .. import materials
+from ..access import visible_meetings
 from ..forms import MaterialDocumentForm, MaterialFileForm
 from ..models import Material, Meeting
-from ..visibility import visible_meetings
 from .rsvp import _invitation_or_404
 
 # The page holds both forms; both have a title and an audience, so one names its fields apart (HTML ids are unique).

@@ -10,9 +10,9 @@ from idswg.attachments import attachment
 from idswg.roles import member_required, secretariat_required
 
 from .. import action_points, calendar, materials, notices
+from ..access import own_invitations, visible_meetings
 from ..forms import CoChairFormSet, MeetingForm, OrganiserFormSet
 from ..models import INVITATION_PREFETCH, Meeting, Minutes
-from ..visibility import own_invitations, visible_meetings
 
 
 def meeting_for_page(meeting):

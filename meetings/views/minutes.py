@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 from idswg.roles import member_required, secretariat_required
 
 from .. import action_points, minutes
+from ..access import visible_meetings
 from ..forms import ActionPointForm, ActionPointStatusForm, MinutesForm
 from ..models import ActionPoint, Meeting
-from ..visibility import visible_meetings
 
 
 def _editor(request, meeting, form=None, point_form=None, status=200):
