@@ -8,12 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import throttle
+from .forms import ReaderLanguagePasswordResetForm
 from .models import User
 from .roles import secretariat_required
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset form, refusing (429, nothing sent) past the limits of ``idswg.throttle``."""
+    """Django's reset form, refusing (429, nothing sent) past the limits of ``idswg.throttle``.
+
+    The e-mail is written in the account's language (``ReaderLanguagePasswordResetForm``).
+    """
+
+    form_class = ReaderLanguagePasswordResetForm
 
     def form_valid(self, form):
         if throttle.password_reset_allowed(self.request, form.cleaned_data["email"]):

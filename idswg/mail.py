@@ -15,10 +15,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from . import outbox
-from .models import SentMessage
+from .models import Person, SentMessage, User
 
 State = SentMessage.State
 
@@ -47,6 +48,25 @@ def queue(to, subject, body, *, html="", attachments=(), topic=""):
     )
     _hand_over_after_commit(message)
     return message
+
+
+def languages_of(addresses):
+    """``{lower-cased address: language}`` for the ``addresses`` someone chose a language for.
+
+    The directory's choice for a person (the language of the e-mails sent to them) comes
+    first, then the language a user picked for their account; an address with neither is
+    left out, for the caller to fall back on. Two queries whatever the number of addresses.
+    """
+    wanted = {address.lower() for address in addresses if address}
+    if not wanted:
+        return {}
+    found = {}
+    users = User.objects.annotate(address=Lower("email")).filter(address__in=wanted).exclude(language="")
+    for address, language in users.order_by("-pk").values_list("address", "language"):
+        found[address] = language  # the oldest account wins: ordered newest first, written last
+    people = Person.objects.annotate(address=Lower("email")).filter(address__in=wanted).exclude(language="")
+    found.update(people.values_list("address", "language"))
+    return found
 
 
 def _due_now(message_id):

@@ -8,11 +8,11 @@ the participants (those checked in) with its PDF, once the PDF of the current te
 from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from idswg import documents, mail, renders
 
-from . import participants
+from . import invitations, participants
 from .models import AgendaItem, Minutes, MinutesItem
 
 KEY = "meeting-minutes"
@@ -25,9 +25,18 @@ class MinutesNotReady(Exception):
 
 
 def minutes_of(meeting):
-    """The meeting's record, created empty the first time it is asked for."""
+    """The meeting's record, created empty if there is none yet: for what writes it (saving, sending)."""
     minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
     return minutes
+
+
+def minutes_to_edit(meeting):
+    """The record the editor shows: the stored one, or an unsaved empty one before the first save.
+
+    Reading writes nothing (a GET of the editor leaves the table as it was); ``save_record``
+    creates the record.
+    """
+    return Minutes.objects.filter(meeting=meeting).first() or Minutes(meeting=meeting)
 
 
 def attendance(meeting):
@@ -37,7 +46,7 @@ def attendance(meeting):
 
 def agenda_with_records(minutes):
     """``[(agenda_item, MinutesItem or None)]`` in agenda order, sessions only (breaks have no record)."""
-    records = {record.agenda_item_id: record for record in minutes.items.all()}
+    records = {record.agenda_item_id: record for record in minutes.items.all()} if minutes.pk else {}
     items = minutes.meeting.agenda_items.filter(kind=AgendaItem.Kind.SESSION)
     return [(item, records.get(item.pk)) for item in items]
 
@@ -48,7 +57,13 @@ def action_points(meeting):
 
 @transaction.atomic
 def save_record(minutes, summary, texts, user=None):
-    """Store the summary and ``texts`` = ``{agenda_item_pk: (discussion, decisions)}``; other items are ignored."""
+    """Store the summary and ``texts`` = ``{agenda_item_pk: (discussion, decisions)}``; other items are ignored.
+
+    ``minutes`` may be the unsaved record of ``minutes_to_edit``: the first save creates it (or
+    finds the one another editor saved a moment before).
+    """
+    if minutes.pk is None:
+        minutes = minutes_of(minutes.meeting)
     minutes.summary = summary[:MAX_TEXT]
     minutes.updated_by = user if user is not None and user.is_authenticated else None
     minutes.save(update_fields=["summary", "updated_by", "updated_at"])
@@ -86,12 +101,21 @@ def print_context(minutes):
 
 
 def recipients(meeting):
-    """The participants' addresses, once each: everyone checked in."""
+    """``[(name, email, language)]``: everyone checked in, once each, with the language they read.
+
+    The language is the one the directory or an account holds for the attendee's own
+    address (``idswg.mail.languages_of``), else the one of the invitation that named them
+    (``invitations.language_of``: English unless chosen).
+    """
+    present = list(attendance(meeting).select_related("invitation__person"))
+    chosen = mail.languages_of(attendee.email for attendee in present)
     seen, addresses = set(), []
-    for attendee in attendance(meeting):
-        if attendee.email.lower() not in seen:
-            seen.add(attendee.email.lower())
-            addresses.append((attendee.name, attendee.email))
+    for attendee in present:
+        address = attendee.email.lower()
+        if address not in seen:
+            seen.add(address)
+            language = chosen.get(address) or invitations.language_of(attendee.invitation)
+            addresses.append((attendee.name, attendee.email, language))
     return addresses
 
 
@@ -106,7 +130,10 @@ def current_pdf(meeting):
 
 @transaction.atomic
 def send(meeting):
-    """E-mail the minutes and their PDF to every participant; returns how many; MinutesNotReady without the PDF."""
+    """E-mail the minutes and their PDF to every participant; returns how many; MinutesNotReady without the PDF.
+
+    Each message is written in its reader's language (``recipients``), whoever sends it.
+    """
     job = current_pdf(meeting)
     if job is None:
         raise MinutesNotReady
@@ -115,9 +142,10 @@ def send(meeting):
     minutes = minutes_of(meeting)
     context = print_context(minutes)
     addresses = recipients(meeting)
-    for name, email in addresses:
-        body = render_to_string("meetings/email/minutes.txt", context | {"name": name})
-        subject = render_to_string("meetings/email/minutes_subject.txt", context).strip()
+    for name, email, language in addresses:
+        with translation.override(language):
+            body = render_to_string("meetings/email/minutes.txt", context | {"name": name})
+            subject = " ".join(render_to_string("meetings/email/minutes_subject.txt", context).split())
         mail.queue(email, subject, body, attachments=[(job.filename, pdf, "application/pdf")], topic="meetings.minutes")
     minutes.sent_at = timezone.now()
     minutes.save(update_fields=["sent_at"])
