@@ -66,3 +66,18 @@ def test_only_the_secretariat_may_download_a_personal_invitation(hlm):
     invitation = document.get_object(Invitation.objects.filter(meeting=hlm).first().pk)
     assert document.can_download(secretariat_user(), invitation)
     assert not document.can_download(partner_user(invitation.organisation), invitation)
+
+
+def test_the_invitation_prints_its_hours_as_the_seed_and_the_agenda_on_the_24_hour_clock(hlm):
+    _html, content, _pages = render_document("meeting-invitation", hlm.pk)
+    text = " ".join(pdf_text(content).split())
+    # The seed: "08:30 am – 12:30 pm, Friday, November 8th, 2024", and "08:30 – 09:00 Arrival and registration".
+    assert "08:30 am – 12:30 pm, Friday, November 8th, 2024" in text
+    assert "08:30 – 09:00 Arrival and registration" in text
+    assert "09:15 – 09:25 Group Photo" in text
+
+
+def test_the_lao_invitation_prints_its_hours_on_the_24_hour_clock(hlm):
+    _html, content, _pages = render_document("meeting-invitation-lo", hlm.pk)
+    text = " ".join(pdf_text(content).split())
+    assert "08:30 – 12:30" in text and " am" not in text and " pm" not in text
