@@ -10,21 +10,48 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from . import logos
 from .bilingual import both_languages
 from .models import Organisation, Person, User
 from .roles import PARTNER, ROLE_LABELS, ROLES
 
 
 class OrganisationForm(forms.ModelForm):
+    """The directory entry of an organisation, with its logo: upload a new one or remove it.
+
+    The logo is not a model field of the form: ``idswg.logos`` checks the upload and stores a
+    re-encoded copy under a name of its own, and only once the rest of the form is valid.
+    """
+
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    new_logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"}),
+        help_text=_("PNG or JPEG, at most 1 MB; printed on the invitations, briefings and reports it organises."),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 
     class Meta:
         model = Organisation
         fields = [*both_languages("name", "short_name"), "kind", "country", "website", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["remove_logo"]
+
+    def clean_new_logo(self):
+        upload = self.cleaned_data.get("new_logo")
+        if not upload:
+            return None
+        return logos.check_upload(upload)  # (re-encoded bytes, extension)
+
     def clean(self):
         data = super().clean()
+        if data.get("new_logo") and data.get("remove_logo"):
+            self.add_error("remove_logo", _("Either upload a new logo or remove the logo, not both."))
         # The database refuses a clash too (case-insensitive, per language); say so next to the field.
         for field in both_languages("name"):
             self._refuse_clash(data, field, _("An organisation with this name already exists."))
@@ -38,6 +65,16 @@ class OrganisationForm(forms.ModelForm):
             data[field] = value
         if value and Organisation.objects.filter(**{f"{field}__iexact": value}).exclude(pk=self.instance.pk).exists():
             self.add_error(field, message)
+
+    @transaction.atomic
+    def save(self, commit=True):
+        organisation = super().save(commit=commit)
+        if commit:
+            if self.cleaned_data.get("new_logo"):
+                logos.replace(organisation, *self.cleaned_data["new_logo"])
+            elif self.cleaned_data.get("remove_logo"):
+                logos.remove(organisation)
+        return organisation
 
 
 class PersonForm(forms.ModelForm):

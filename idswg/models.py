@@ -28,6 +28,8 @@ class Organisation(models.Model):
     country = models.CharField(_("country"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Checked, normalised and named by idswg/logos.py; MEDIA_ROOT has no URL, only the logo view serves it.
+    logo = models.FileField(_("logo"), upload_to="logos/", blank=True, max_length=100)
     # Its history is registered in idswg/translation.py, after the Lao and English fields exist.
 
     class Meta:

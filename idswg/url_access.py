@@ -4,11 +4,27 @@ The PDF views (``render_*``) serve every app's documents; each app lists the rul
 own documents in its ``url_access.py``, so this module names no other app.
 """
 
-from .access import LOGIN, Rule, everyone, members, only_secretariat
+from .access import HTMX, LOGIN, Rule, everyone, members, only_secretariat
 
 
 def _org(world):
     return {"pk": world["organisations"]["Japan"].pk}
+
+
+def _org_with_logo(world):
+    """Japan, given a logo on the spot (the demo has none: the seeds carry no usable image)."""
+    import io
+
+    from PIL import Image
+
+    from . import logos
+
+    organisation = world["organisations"]["Japan"]
+    if not organisation.logo:
+        png = io.BytesIO()
+        Image.new("RGB", (120, 60), "#bc002d").save(png, "PNG")
+        logos.replace(organisation, png.getvalue(), "png")
+    return {"pk": organisation.pk}
 
 
 def _person(world):
@@ -53,6 +69,9 @@ ACCESS = [
     Rule("organisation_create", only_secretariat()),
     Rule("organisation_detail", only_secretariat(), kwargs=_org),
     Rule("organisation_edit", only_secretariat(), kwargs=_org),
+    # Members see the logo the documents they read print; Japan has none in the demo (404).
+    Rule("organisation_logo", members(404), kwargs=_org),
+    Rule("organisation_logo", members(), kwargs=_org_with_logo),
     # Japan has people and accounts: deleting it is refused with a message and a redirect.
     Rule("organisation_delete", only_secretariat(302), kwargs=_org, method="post"),
     Rule("person_list", only_secretariat()),
@@ -67,6 +86,8 @@ ACCESS = [
     # The demo's messages are sent: a resend changes nothing and says so.
     Rule("outbox_resend", only_secretariat(302), kwargs=_message, method="post"),
     Rule("render_list", only_secretariat()),
+    # The status box as htmx polls it; opened as a link, the box on a page of its own.
+    Rule("render_status", only_secretariat(), kwargs=_contact_list, headers=HTMX),
     Rule("render_status", only_secretariat(), kwargs=_contact_list),
     Rule("render_request", only_secretariat(302), kwargs=_contact_list, method="post"),
     Rule("render_download", only_secretariat(), kwargs=_rendered_contact_list),

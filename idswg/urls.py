@@ -20,6 +20,7 @@ urlpatterns = [
     path("directory/organisations/new/", views.organisation_edit, name="organisation_create"),
     path("directory/organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("directory/organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
+    path("directory/organisations/<int:pk>/logo/", views.organisation_logo, name="organisation_logo"),
     path("directory/organisations/<int:pk>/delete/", views.organisation_delete, name="organisation_delete"),
     path("directory/people/", views.person_list, name="person_list"),
     path("directory/people/new/", views.person_edit, name="person_create"),

@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.db.models import Count, ProtectedError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import accounts, throttle
+from . import accounts, logos, throttle
 from .context_processors import home_panels
 from .forms import AccountForm, OrganisationForm, PersonForm
 from .models import Organisation, Person, User
-from .roles import ANY_ROLE, ROLE_LABELS, ROLES, role_required, roles_of, secretariat_required
+from .roles import ANY_ROLE, ROLE_LABELS, ROLES, member_required, role_required, roles_of, secretariat_required
 
 
 def home(request):
@@ -35,7 +36,7 @@ def edit_form(request, form_class, instance, template, title, success_message, c
 
     Returns ``(saved_object, None)`` after a save, else ``(None, response)``.
     """
-    form = form_class(request.POST or None, instance=instance, initial=initial)
+    form = form_class(request.POST or None, request.FILES or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, success_message.format(name=saved))
@@ -71,12 +72,22 @@ def organisation_edit(request, pk=None):
         request,
         OrganisationForm,
         instance,
-        "idswg/form.html",
+        "idswg/organisation_form.html",
         title,
         _("Organisation “{name}” saved."),
         cancel_url=instance.get_absolute_url() if instance else reverse("organisation_list"),
     )
     return redirect(saved) if saved else response
+
+
+@member_required
+def organisation_logo(request, pk):
+    """The organisation's logo, to every member: the invitations and reports they read print it."""
+    organisation = get_object_or_404(Organisation.objects.only("pk", "logo"), pk=pk)
+    response = logos.serve(request, organisation)
+    if response is None:
+        raise Http404(_("This organisation has no logo."))
+    return response
 
 
 @secretariat_required
