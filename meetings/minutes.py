@@ -25,9 +25,18 @@ class MinutesNotReady(Exception):
 
 
 def minutes_of(meeting):
-    """The meeting's record, created empty the first time it is asked for."""
+    """The meeting's record, created empty if there is none yet: for what writes it (saving, sending)."""
     minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
     return minutes
+
+
+def minutes_to_edit(meeting):
+    """The record the editor shows: the stored one, or an unsaved empty one before the first save.
+
+    Reading writes nothing (a GET of the editor leaves the table as it was); ``save_record``
+    creates the record.
+    """
+    return Minutes.objects.filter(meeting=meeting).first() or Minutes(meeting=meeting)
 
 
 def attendance(meeting):
@@ -37,7 +46,7 @@ def attendance(meeting):
 
 def agenda_with_records(minutes):
     """``[(agenda_item, MinutesItem or None)]`` in agenda order, sessions only (breaks have no record)."""
-    records = {record.agenda_item_id: record for record in minutes.items.all()}
+    records = {record.agenda_item_id: record for record in minutes.items.all()} if minutes.pk else {}
     items = minutes.meeting.agenda_items.filter(kind=AgendaItem.Kind.SESSION)
     return [(item, records.get(item.pk)) for item in items]
 
@@ -48,7 +57,13 @@ def action_points(meeting):
 
 @transaction.atomic
 def save_record(minutes, summary, texts, user=None):
-    """Store the summary and ``texts`` = ``{agenda_item_pk: (discussion, decisions)}``; other items are ignored."""
+    """Store the summary and ``texts`` = ``{agenda_item_pk: (discussion, decisions)}``; other items are ignored.
+
+    ``minutes`` may be the unsaved record of ``minutes_to_edit``: the first save creates it (or
+    finds the one another editor saved a moment before).
+    """
+    if minutes.pk is None:
+        minutes = minutes_of(minutes.meeting)
     minutes.summary = summary[:MAX_TEXT]
     minutes.updated_by = user if user is not None and user.is_authenticated else None
     minutes.save(update_fields=["summary", "updated_by", "updated_at"])

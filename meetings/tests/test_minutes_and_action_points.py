@@ -79,7 +79,26 @@ def test_an_over_long_record_is_refused_next_to_the_field_and_nothing_is_saved(c
     )
     assert response.status_code == 422
     assert f"item-{session.pk}-discussion" in response.context["form"].errors
-    assert not Minutes.objects.get(meeting=meeting).summary
+    assert not Minutes.objects.filter(meeting=meeting).exists()
+
+
+def test_opening_the_minutes_writes_nothing_until_the_first_save(client_for, secretariat):
+    meeting = held_meeting()
+    session = AgendaItemFactory(meeting=meeting)
+    client = client_for(secretariat)
+    page = client.get(f"/meetings/{meeting.pk}/minutes/")
+    assert page.status_code == 200
+    assert page.context["record"].pk is None and [item for item, *_ in page.context["form"].rows] == [session]
+    assert 'data-testid="minutes-not-saved"' in page.content.decode()  # no PDF box for a record not yet saved
+    client.post(f"/meetings/{meeting.pk}/action-points/new/", {"text": "", "due_on": "soon"})  # refused
+    client.post(f"/meetings/{meeting.pk}/minutes/send/")  # nothing to send: refused with a message
+    assert not Minutes.objects.exists()
+    client.post(
+        f"/meetings/{meeting.pk}/minutes/", {"summary": "First words.", f"item-{session.pk}-decisions": "Agreed."}
+    )
+    record = Minutes.objects.get()
+    assert (record.meeting, record.summary, record.items.get().decisions) == (meeting, "First words.", "Agreed.")
+    assert 'data-testid="minutes-pdf"' in client.get(f"/meetings/{meeting.pk}/minutes/").content.decode()
 
 
 def add_point(client, meeting, owner, text="Share the programme update", due="2030-03-01"):

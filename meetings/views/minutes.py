@@ -15,7 +15,7 @@ from ..models import ActionPoint, Meeting
 
 
 def _editor(request, meeting, form=None, point_form=None, status=200):
-    record = minutes.minutes_of(meeting)
+    record = minutes.minutes_to_edit(meeting)
     rows = minutes.agenda_with_records(record)
     return render(
         request,
@@ -38,7 +38,7 @@ def minutes_edit(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     if request.method != "POST":
         return _editor(request, meeting)
-    record = minutes.minutes_of(meeting)
+    record = minutes.minutes_to_edit(meeting)
     form = MinutesForm(request.POST, records=minutes.agenda_with_records(record))
     if not form.is_valid():
         return _editor(request, meeting, form=form, status=422)
