@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 ANONYMOUS = "anonymous"
 LOGIN = "login"  # a redirect to the login page
 WHO = ("anonymous", "partner", "cochair", "secretariat")
+# The header htmx sends: a fragment's URL answers with the fragment only when it is there.
+HTMX = {"HX-Request": "true"}
 
 
 @dataclass
@@ -17,7 +19,8 @@ class Rule:
     """``url_name`` opened with ``kwargs(world)``; ``expect`` maps each of WHO to a status or LOGIN.
 
     ``world`` is a dict with the demo content loaded (see the test). ``method`` is the
-    HTTP method to try; ``data`` its form data for POST.
+    HTTP method to try; ``data`` its form data for POST; ``headers`` extra request headers
+    (``HTMX`` for a fragment as htmx asks for it).
     """
 
     url_name: str
@@ -26,6 +29,7 @@ class Rule:
     method: str = "get"
     data: dict = field(default_factory=dict)
     query: str = ""
+    headers: dict = field(default_factory=dict)
 
     def resolve_kwargs(self, world):
         if self.kwargs is None:

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import documents, downloads, renders
+from .fragments import fragment_or_page
 from .models import RenderJob
 from .roles import member_required, secretariat_required
 
@@ -51,8 +52,11 @@ def render_request(request, key, obj_id):
 
 @member_required
 def render_status(request, key, obj_id):
+    """The status box (HTMX polls it); opened as a link, the box on a page of its own."""
     _document_for(request, key, obj_id)
-    return _status_response(request, key, obj_id)
+    context = renders.status(key, obj_id, request.user)
+    title = f"{context['document'].label}: {context['title']}"
+    return fragment_or_page(request, "idswg/_render_status.html", context, title)
 
 
 @member_required
