@@ -4,7 +4,10 @@ Nothing here clicks: Tab, Shift+Tab, Enter, Space and Escape only, as a person w
 (or with a screen reader) uses the portal.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from idswg.roles import SECRETARIAT
 from meetings.tests.factories import InvitationFactory, MeetingFactory
@@ -47,6 +50,23 @@ def choose_radio(page, name, value):
     pytest.fail(f"{value} not reached in the {name} radio group")
 
 
+ACTIVE = re.compile(r"\btrix-active\b")
+
+
+TRIX_QUIET = """() => { if (!window.trixAt) { window.trixAt = performance.now();
+  for (const name of ["trix-change", "trix-selection-change"])
+    document.addEventListener(name, () => { window.trixAt = performance.now(); }); }
+  return performance.now() - window.trixAt > 300; }"""
+
+
+def wait_for_text(page, test):
+    """Wait until the focused Trix editor's text (trimmed) passes ``test``, a JavaScript tail, and
+    Trix has been quiet for 300 ms: it applies a selection change a moment after the keys, and a
+    change landing after Ctrl+B would undo it, as a person typing at human speed never sees."""
+    page.wait_for_function(f"() => document.activeElement.editor.getDocument().toString().trim(){test}")
+    page.wait_for_function(TRIX_QUIET)
+
+
 def keyboard_log_in(page, username):
     page.goto("/accounts/login/")
     tab_to(page, "#id_username")
@@ -67,6 +87,7 @@ def test_a_secretariat_member_logs_in_and_edits_a_matrix_cell_by_keyboard(new_pa
     assert focused(page)[0] == "body"  # a new page starts at its top
 
     page.goto(report.get_absolute_url())
+    page.evaluate(TRIX_QUIET)  # starts listening to Trix's changes
     tab_to(page, f"#edit-row-{row.pk}", limit=200)
     page.keyboard.press("Enter")
     # Focus moves into the editor: its first cell, not <body> and not the next row.
@@ -81,16 +102,23 @@ def test_a_secretariat_member_logs_in_and_edits_a_matrix_cell_by_keyboard(new_pa
     assert_focus(page, f"#{first_cell}")
 
     # Bold by Ctrl+B, then a bullet list from Trix's toolbar, reached by Shift+Tab.
+    # Each step waits for what a user would see before the next key.
+    bold = page.locator(f"#row-{row.pk} trix-toolbar button[data-trix-attribute='bold']").first
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
+    wait_for_text(page, "=== ''")
     page.keyboard.press("Control+B")
+    expect(bold).to_have_class(ACTIVE)
     page.keyboard.type("Fifteen BLOs trained")
+    wait_for_text(page, ".endsWith('Fifteen BLOs trained')")
     page.keyboard.press("Control+B")
+    expect(bold).not_to_have_class(ACTIVE)
     page.keyboard.press("Enter")
     tab_to(page, "trix-toolbar button[data-trix-attribute='bullet']", limit=20, key="Shift+Tab")
     page.keyboard.press("Enter")
     assert_focus(page, f"#{first_cell}")  # the toolbar gives focus back to the text
     page.keyboard.type("Savannakhet")
+    wait_for_text(page, ".endsWith('Savannakhet')")
     tab_to(page, f"#row-{row.pk} button[type=submit]", limit=40)
     page.keyboard.press("Enter")
 
