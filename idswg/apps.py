@@ -20,6 +20,13 @@ class PortalAppConfig(AppConfig):
     home_panels = ()
     nav_order = 50
 
+    def warm_up_worker(self):
+        """Load what the app's tasks need (a heavy library) when a Celery worker process starts.
+
+        Called by ``idswg.celery`` for every portal app, so a user's first task does not pay for it
+        and ``idswg`` names no app; the web processes never call it.
+        """
+
 
 class IdswgConfig(PortalAppConfig):
     name = "idswg"

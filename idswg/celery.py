@@ -18,13 +18,19 @@ app.autodiscover_tasks()
 
 @worker_process_init.connect
 def load_renderer(**_kwargs):
-    """Pay for WeasyPrint and matplotlib when a worker process starts, not in a user's first render.
+    """Pay for WeasyPrint and each app's heavy libraries (matplotlib for the seizures' charts) when a
+    worker process starts, not in a user's first render.
 
     The web never imports them (``idswg/tests/test_light_imports.py``); the worker needs them for
     every briefing. A one-line warm-up render also loads fontconfig and the default stylesheets.
+    Each app says what it needs in its config's ``warm_up_worker`` (``idswg.apps.PortalAppConfig``).
     """
-    from idswg import pdf_engine
-    from seizures import charts
+    from django.apps import apps
 
-    charts.load_matplotlib()
+    from idswg import pdf_engine
+    from idswg.apps import PortalAppConfig
+
+    for config in apps.get_app_configs():
+        if isinstance(config, PortalAppConfig):
+            config.warm_up_worker()
     pdf_engine.warm_up()

@@ -10,3 +10,9 @@ class SeizuresConfig(PortalAppConfig):
     nav_order = 40
     nav_items = ((_("Seizures"), "seizures:index", ANY_ROLE),)
     home_panels = (("seizures/_home_panel.html", ANY_ROLE),)
+
+    def warm_up_worker(self):
+        """Import matplotlib (0.6 s) once per worker process, not in the first chart's render."""
+        from .charts import load_matplotlib
+
+        load_matplotlib()
