@@ -44,7 +44,7 @@ def test_after_the_limit_even_the_right_password_is_refused_with_a_clear_page(cl
     assert "Log-in locked for a while" in response.text
     assert f"After {settings.AXES_FAILURE_LIMIT} wrong passwords" in response.text
     assert "Try again in 30 minutes" in response.text
-    assert 'class="navbar navbar-expand-lg navbar-dark navbar-idswg"' in response.text  # the portal's layout
+    assert 'class="navbar navbar-expand-xl navbar-dark navbar-idswg"' in response.text  # the portal's layout
     assert reverse("password_reset") in response.text
 
 
