@@ -6,6 +6,7 @@ The same SVG goes into the table page and the PDF briefings. Text stays text
 """
 
 import functools
+import hashlib
 import io
 from decimal import Decimal
 
@@ -62,6 +63,35 @@ def trend_svg(country, measure):
     return render_svg(
         str(country), measure.name, measure.unit, points, _("(%(months)s m)"), _("off the scale: %(value)s")
     )
+
+
+def charts_of(table):
+    """The charts a table page shows: one per column of ``table`` (``tables.country_table``).
+
+    Each holds its column, an alternative text and a ``version``, a digest of the column's
+    points that goes into the chart's URL so a changed series is never served from a cache.
+    A table without rows gets none: empty axes would say nothing.
+    """
+    charts = []
+    if not table["rows"]:
+        return charts
+    for index, column in enumerate(table["columns"]):
+        points = [(row["year"], row["cells"][index]["value"], row["period_months"]) for row in table["rows"]]
+        reported = [year for year, value, _m in points if value is not None]
+        charts.append(
+            {
+                "column": column,
+                "version": hashlib.sha256(repr(points).encode()).hexdigest()[:12],
+                "alt": _("%(measure)s in %(country)s, %(first)s–%(last)s")
+                % {
+                    "measure": column["label"],
+                    "country": table["country"],
+                    "first": min(reported, default=""),
+                    "last": max(reported, default=""),
+                },
+            }
+        )
+    return charts
 
 
 @functools.lru_cache(maxsize=256)

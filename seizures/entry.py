@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import FULL_YEAR, SeizureValue, TableColumn
-from .numbers import decimals_of, read_number
+from .numbers import decimals_of, grouped, plain, read_number
 from .validation import outlier_flag
 
 
@@ -153,6 +153,61 @@ def row_notes(country, values):
     footnote = _shared(v.footnote for v in values)
     source = _shared(v.source for v in values)
     return footnote, "" if source == country.source else source
+
+
+def row_form(country, columns, check, year, values=None):
+    """The template context of a row's inputs: what was typed (after a failed save) or what is stored.
+
+    ``columns`` are the table's measures in order, ``check`` the ``RowCheck`` of a failed save
+    (``None`` when the form is first shown), ``year`` the row's year (``None`` for a new row)
+    and ``values`` the stored ``{measure id: SeizureValue}`` of that year.
+    """
+    values = values or {}
+    cells = []
+    for measure in columns:
+        stored = values.get(measure.pk)
+        if check is not None:
+            text = check.texts.get(measure.pk, "")
+        else:
+            # As written: “137.50” stays 137.50, not 137.5.
+            text = "" if stored is None or stored.value is None else plain(stored.value, stored.decimals)
+        cells.append(
+            {
+                "measure": measure,
+                "text": text,
+                "error": check.errors.get(measure.pk, "") if check else "",
+                "choices": [
+                    {"value": plain(c), "label": grouped(c, thousands="\u202f")}
+                    for c in (check.choices.get(measure.pk, ()) if check else ())
+                ],
+                "flag": (check.flags.get(measure.pk, "") if check else "")
+                or (stored.flag if stored and stored.needs_confirmation else ""),
+                "comment": check.comments.get(measure.pk, "") if check else "",
+                "confirmed": bool(check and measure.pk in check.confirmed),
+                "comment_missing": bool(
+                    check
+                    and measure.pk in check.confirmed
+                    and (measure.pk in check.flags or stored and stored.flag)
+                    and not check.comments.get(measure.pk)
+                ),
+            }
+        )
+    first = next(iter(values.values()), None)
+    footnote_was, source_was = row_notes(country, list(values.values()))
+    return {
+        "country": country,
+        "year": year,
+        "cells": cells,
+        "months": check.months if check else (first.period_months if first else FULL_YEAR),
+        "footnote": check.footnote if check else footnote_was,
+        "source": check.source if check else source_was,
+        "footnote_was": check.footnote_was if check else footnote_was,
+        "row_version": row_version(values.values()),
+        "source_was": check.source_was if check else source_was,
+        "errors": check.errors if check else {},
+        "typed_year": (check.year or "") if check else "",
+        "month_choices": range(1, FULL_YEAR),
+    }
 
 
 def _picked(text, choices):

@@ -9,7 +9,6 @@ from idswg.roles import is_secretariat, member_required, secretariat_required
 
 from .. import entry
 from ..models import Country, SeizureValue, TableColumn
-from ..numbers import grouped, plain
 from ..tables import country_table
 
 # The table page reloads its charts and its count of questioned values on this event.
@@ -56,7 +55,7 @@ def row_edit(request, slug, year):
     else:
         check = None
     values = {v.measure_id: v for v in SeizureValue.objects.filter(country=country, year=year)}
-    return render(request, "seizures/_row_form.html", _form_context(country, columns, check, year, values))
+    return render(request, "seizures/_row_form.html", entry.row_form(country, columns, check, year, values))
 
 
 @secretariat_required
@@ -84,59 +83,10 @@ def row_new(request, slug):
             data = country_table(country)
             response = render(request, "seizures/_table.html", {"country": country, "table": data, "can_edit": True})
             return trigger_client_event(response, CHANGED_EVENT)
-    response = render(request, "seizures/_row_form.html", _form_context(country, columns, check, None))
+    response = render(request, "seizures/_row_form.html", entry.row_form(country, columns, check, None))
     if check is not None:
         response = reswap(retarget(response, "#row-new"), "outerHTML")
     return response
-
-
-def _form_context(country, columns, check, year, values=None):
-    """The inputs of a row: what was typed (after a failed save) or what is stored."""
-    cells = []
-    for measure in columns:
-        stored = (values or {}).get(measure.pk)
-        if check is not None:
-            text = check.texts.get(measure.pk, "")
-        else:
-            # As written: “137.50” stays 137.50, not 137.5.
-            text = "" if stored is None or stored.value is None else plain(stored.value, stored.decimals)
-        cells.append(
-            {
-                "measure": measure,
-                "text": text,
-                "error": check.errors.get(measure.pk, "") if check else "",
-                "choices": [
-                    {"value": plain(c), "label": grouped(c, thousands="\u202f")}
-                    for c in (check.choices.get(measure.pk, ()) if check else ())
-                ],
-                "flag": (check.flags.get(measure.pk, "") if check else "")
-                or (stored.flag if stored and stored.needs_confirmation else ""),
-                "comment": check.comments.get(measure.pk, "") if check else "",
-                "confirmed": bool(check and measure.pk in check.confirmed),
-                "comment_missing": bool(
-                    check
-                    and measure.pk in check.confirmed
-                    and (measure.pk in check.flags or stored and stored.flag)
-                    and not check.comments.get(measure.pk)
-                ),
-            }
-        )
-    first = next(iter((values or {}).values()), None)
-    footnote_was, source_was = entry.row_notes(country, list((values or {}).values()))
-    return {
-        "country": country,
-        "year": year,
-        "cells": cells,
-        "months": check.months if check else (first.period_months if first else 12),
-        "footnote": check.footnote if check else footnote_was,
-        "source": check.source if check else source_was,
-        "footnote_was": check.footnote_was if check else footnote_was,
-        "row_version": entry.row_version((values or {}).values()),
-        "source_was": check.source_was if check else source_was,
-        "errors": check.errors if check else {},
-        "typed_year": (check.year or "") if check else "",
-        "month_choices": range(1, 12),
-    }
 
 
 @member_required

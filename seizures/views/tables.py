@@ -1,14 +1,11 @@
 """The seizure tables as members read them: the overview, a country's table, its trends and charts."""
 
-import hashlib
-
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 
 from idswg.roles import is_secretariat, member_required
 
-from ..charts import trend_svg
+from ..charts import charts_of, trend_svg
 from ..models import Country, Measure
 from ..reported_trends import trends_beside
 from ..tables import country_table, overview
@@ -31,7 +28,7 @@ def table(request, slug):
             "table": data,
             "countries": Country.objects.all(),
             "can_edit": is_secretariat(request.user),
-            "charts": _charts(data),
+            "charts": charts_of(data),
             **trends_beside(country, data),
         },
     )
@@ -48,36 +45,11 @@ def trends(request, slug):
     )
 
 
-def _charts(data):
-    """One chart per column; the URL carries a digest of the column so a changed series is not cached."""
-    charts = []
-    if not data["rows"]:  # a new table: empty axes would say nothing
-        return charts
-    for index, column in enumerate(data["columns"]):
-        points = [(row["year"], row["cells"][index]["value"], row["period_months"]) for row in data["rows"]]
-        reported = [year for year, value, _m in points if value is not None]
-        digest = hashlib.sha256(repr(points).encode()).hexdigest()[:12]
-        charts.append(
-            {
-                "column": column,
-                "version": digest,
-                "alt": _("%(measure)s in %(country)s, %(first)s–%(last)s")
-                % {
-                    "measure": column["label"],
-                    "country": data["country"],
-                    "first": min(reported, default=""),
-                    "last": max(reported, default=""),
-                },
-            }
-        )
-    return charts
-
-
 @member_required
 def charts(request, slug):
     """The block of charts (reloaded by HTMX after a row is saved)."""
     country = get_object_or_404(Country, slug=slug)
-    return render(request, "seizures/_charts.html", {"country": country, "charts": _charts(country_table(country))})
+    return render(request, "seizures/_charts.html", {"country": country, "charts": charts_of(country_table(country))})
 
 
 @member_required
