@@ -123,3 +123,19 @@ def test_a_worker_process_starts_with_each_apps_heavy_libraries_loaded():
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_templates_include_only_the_templates_and_tags_of_apps_they_may_use():
+    """``{% include "reports/..." %}`` in a meeting template would break the meeting page without reports."""
+    reference = re.compile(
+        r"""\{%\s*(?:include|extends)\s+["'](?P<folder>[a-z_]+)/|\{%\s*load\s[^%]*\b(?P<tags>[a-z]+)_tags\b"""
+    )
+    found = []
+    for app, allowed in MAY_USE.items():
+        for path in _templates(app):
+            text = path.read_text()
+            for m in reference.finditer(text):
+                other = m.group("folder") or m.group("tags")
+                if other in MAY_USE and other != app and other not in allowed:
+                    found.append(f"{_where(path, text, m.start())} {m.group(0)}")
+    assert not found
