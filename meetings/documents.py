@@ -170,3 +170,83 @@ class MeetingMinutes(Document):
     def can_download(self, user, obj):
         """Whoever may see the meeting (partners through their organisation's invitation) may read its minutes."""
         return visible_meetings(user).filter(pk=obj.meeting_id).exists()
+
+
+class ParticipantDocument(MeetingDocument):
+    """A list of a meeting's participants, from the answers: who attends, for whom, their contacts.
+
+    For the secretariat (it prints e-mails and phones); A4 landscape, in English and in Lao.
+    Not registered itself: the participant list and the sign-in sheet subclass it.
+    """
+
+    translated = True
+    landscape = True
+    title_format = ""  # "Participant list: %(title)s"
+    file_suffix = ""
+
+    def get_object(self, obj_id):
+        """The meeting with its organisers (the page foot): the attendees come with the context."""
+        return Meeting.objects.prefetch_related("organiser_links__organisation").get(pk=obj_id)
+
+    def title(self, obj):
+        return self.title_format % {"title": obj.title}
+
+    def filename(self, obj):
+        return f"{self.file_stem(obj)}-{self.file_suffix}.pdf"
+
+    def context(self, obj):
+        from .participants import attendees_for_print
+
+        return {"meeting": obj, "attendees": list(attendees_for_print(obj))}
+
+    def offered_to(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+    def can_download(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+
+@register
+class ParticipantList(ParticipantDocument):
+    key = "meeting-participant-list"
+    label = gettext_lazy("Participant list")
+    template_name = "meetings/pdf/participant_list.html"
+    page_label = gettext_lazy("Participant list (PDF)")
+    page_order = 40
+    title_format = gettext_lazy("Participant list: %(title)s")
+    file_suffix = "participant-list"
+
+
+@register
+class SignInSheet(ParticipantDocument):
+    """The sheet signed at the door: each attendee on a row with empty phone and signature cells,
+    then blank rows for those who come unannounced, to the foot of the last page.
+
+    Every row has the same height (templates/meetings/pdf/sign_in_sheet.html), so the rows a
+    page holds are known: ``FIRST_PAGE_ROWS`` under the heading, ``PAGE_ROWS`` on the pages after.
+    """
+
+    key = "meeting-sign-in-sheet"
+    label = gettext_lazy("Sign-in sheet")
+    template_name = "meetings/pdf/sign_in_sheet.html"
+    page_label = gettext_lazy("Sign-in sheet (PDF)")
+    page_order = 50
+    title_format = gettext_lazy("Sign-in sheet: %(title)s")
+    file_suffix = "sign-in-sheet"
+    FIRST_PAGE_ROWS = 11  # 12 fit in English, 11 in Lao (taller lines) or under a title on two lines
+    PAGE_ROWS = 14
+    MIN_BLANK_ROWS = 3
+
+    def context(self, obj):
+        context = super().context(obj)
+        listed = len(context["attendees"])
+        return context | {"blank_numbers": range(listed + 1, self.rows_to_print(listed) + 1)}
+
+    @classmethod
+    def rows_to_print(cls, listed):
+        """How many rows fill the pages that ``listed`` attendees and at least ``MIN_BLANK_ROWS`` blank rows need."""
+        wanted = listed + cls.MIN_BLANK_ROWS
+        if wanted <= cls.FIRST_PAGE_ROWS:
+            return cls.FIRST_PAGE_ROWS
+        further_pages = -(-(wanted - cls.FIRST_PAGE_ROWS) // cls.PAGE_ROWS)  # rounded up
+        return cls.FIRST_PAGE_ROWS + further_pages * cls.PAGE_ROWS

@@ -116,7 +116,11 @@ def organisation_name(organisation):
     """An organisation as a list prints it: "Australian Federal Police (AFP)", but "Embassy of Japan" alone."""
     if organisation is None:
         return ""
-    if short_name_adds(organisation.name, organisation.short_name):
+    # In Lao, "(Japan)" beside the Lao name of the Embassy of Japan says nothing new either.
+    english = getattr(organisation, "name_en", "") or organisation.name
+    if short_name_adds(organisation.name, organisation.short_name) and short_name_adds(
+        english, organisation.short_name
+    ):
         return format_html('{} <span class="muted">({})</span>', organisation.name, organisation.short_name)
     return organisation.name
 
