@@ -4,11 +4,19 @@ No exported cell can start a formula when the file is opened in a spreadsheet (C
 injection): in a CSV, text starting with = + - @ (or a tab or carriage return) gets a
 leading apostrophe, which the importer takes off again; an XLSX types such cells as
 text, so they show as written. Values are plain numbers with the decimals they were
-written with (“137.50”), blanks for not reported.
+written with (“137.50”), blanks for not reported. A figure with a footnote of its own keeps
+its mark beside it as the reports print it (“137.50*”, the note under the table): a CSV
+writes the text, an XLSX keeps a number whose format shows the mark (``0.00"*"``).
+
+A country's *reported* trend table (↑ ↓ ↔ •) is exported the same way (``trend_rows``,
+``trends_to_csv``, ``trends_to_xlsx``), with its legend, source and notes under it, and
+reads back through the same importer.
 """
 
 import csv
 import io
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -16,9 +24,18 @@ from idswg.spreadsheets import append_text_row, safe_text, sheet_title
 
 from .models import FULL_YEAR
 from .numbers import fixed, plain
+from .trends import NOT_REPORTED
 
 TABLE, WIDE = "table", "wide"
 LAYOUTS = (TABLE, WIDE)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A cell with a footnote mark of its own: a figure (``Decimal``) or a trend symbol, and “*”, “**” …"""
+
+    value: object
+    mark: str
 
 
 def table_rows(table, layout=TABLE):
@@ -34,6 +51,8 @@ def table_rows(table, layout=TABLE):
     rows.append([])
     if table["source"]:
         rows.append([_("Source: %(source)s") % {"source": table["source"]}])
+    if table.get("legend"):
+        rows.append([table["legend"]])
     for note in table["notes"]:
         rows.append([f"{note['mark']} {note['text']}"])
     if table["footnotes"]:
@@ -46,10 +65,17 @@ def _header_label(column):
 
 
 def _value(cell):
-    """The value with the decimals it shows (“137.50”), or without trailing zeros when it has none set."""
-    if cell["value"] is None:
+    """The value with the decimals it shows (“137.50”), or without trailing zeros when it has none set.
+
+    A reported figure whose footnote is its own (not its column's or its year's) comes with
+    its mark (``Marked``); a trend table's cell is its symbol (“↑”), marked the same way.
+    """
+    value = cell["value"]
+    if value is None:
         return None
-    return fixed(cell["value"], cell["decimals"]) if cell["decimals"] is not None else cell["value"].normalize()
+    if isinstance(value, Decimal):
+        value = fixed(value, cell["decimals"]) if cell["decimals"] is not None else value.normalize()
+    return Marked(value, cell["mark"]) if cell.get("mark") else value
 
 
 def _by_year(table):
@@ -83,6 +109,8 @@ def _wide(table):
 
 
 def _csv_value(value):
+    if isinstance(value, Marked):
+        return _csv_value(value.value) + value.mark
     if value is None:
         return ""
     if isinstance(value, int):
@@ -109,9 +137,10 @@ def to_xlsx(table, layout=TABLE):
     sheet.title = sheet_title(table["country"], _("Table"))
     for row in table_rows(table, layout):
         append_text_row(sheet, [_xlsx_value(value) for value in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
-            if hasattr(value, "as_tuple") and value.as_tuple().exponent < 0:
-                cell.number_format = "0." + "0" * -value.as_tuple().exponent
+        for column, value in enumerate(row, start=1):
+            shown = _number_format(value)
+            if shown:
+                sheet.cell(sheet._current_row, column).number_format = shown
     sheet.freeze_panes = "B3" if table["title"] and layout == TABLE else None
     sheet.column_dimensions["A"].width = 10
     buffer = io.BytesIO()
@@ -119,9 +148,65 @@ def to_xlsx(table, layout=TABLE):
     return buffer.getvalue()
 
 
+def _number_format(value):
+    """The cell format that shows a figure's decimals and its own mark (``0.00"*"``), or None for the default."""
+    mark = ""
+    if isinstance(value, Marked):
+        value, mark = value.value, value.mark
+    if not isinstance(value, Decimal):
+        return None
+    exponent = value.as_tuple().exponent
+    shown = "0." + "0" * -exponent if exponent < 0 else ("0" if mark else None)
+    return f'{shown}"{mark}"' if mark else shown
+
+
 def _xlsx_value(value):
+    if isinstance(value, Marked):
+        return _xlsx_value(value.value) if isinstance(value.value, Decimal) else f"{value.value}{value.mark}"
     if value is None or isinstance(value, int):
         return value
     if hasattr(value, "as_tuple"):
         return int(value) if value == value.to_integral() else value.normalize()
     return str(value)  # typed as text by append_text_row: shown as written, never a formula
+
+
+def trend_table(country_name, trends):
+    """A ``reported_trend_table`` in the shape ``table_rows`` writes: years as rows, drugs as columns.
+
+    Each cell is its symbol (↑ ↓ ↔ •); a footnote is marked on its cell (the same text, the
+    same mark) and written under the table; a year whose trends cover fewer months says so.
+    """
+    marks = {}
+
+    def mark(text):
+        if text and text not in marks:
+            marks[text] = "*" * (len(marks) + 1)
+        return marks.get(text, "")
+
+    columns = [
+        {"name": row["label"], "unit": row["unit"], "label": f"{row['label']} ({row['unit']})", "mark": ""}
+        for row in trends["rows"]
+    ]
+    rows = []
+    for index, year in enumerate(trends["years"]):
+        cells = [row["cells"][index] for row in trends["rows"]]
+        given = [cell["months"] for cell in cells if cell["direction"] != NOT_REPORTED]
+        rows.append(
+            {
+                "year": year,
+                "period_months": min(given, default=FULL_YEAR),
+                "mark": "",
+                "note": "",
+                "cells": [{"value": cell["symbol"], "mark": mark(cell["footnote"])} for cell in cells],
+            }
+        )
+    return {
+        "country": country_name,
+        "title": trends["title"],
+        "source": trends["source"],
+        "legend": trends["legend"],
+        "footnotes": trends["footnotes"],
+        "columns": columns,
+        "rows": rows,
+        "notes": [{"mark": value, "text": text} for text, value in marks.items()],
+    }

@@ -298,7 +298,9 @@ def _resolve(records, structure, country, answers, out):
             )
             continue
         seen.add(key)
-        footnote = structure.marks.get(mark, "") or record["footnote"] or note  # a column's note, then the row's
+        text, own = _own_mark(record, structure, told, out)
+        # The cell's own note, then its column's, then its row's.
+        footnote = structure.marks.get(own, "") or structure.marks.get(mark, "") or record["footnote"] or note
         out.cells.append(
             {
                 "row": record["row"],
@@ -306,7 +308,7 @@ def _resolve(records, structure, country, answers, out):
                 "country": country_id,
                 "year": year,
                 "measure": measure.pk,
-                "text": record["text"],
+                "text": text,
                 "formula": record["formula"],
                 "number": record["number"],
                 "months": months or 12,
@@ -314,6 +316,27 @@ def _resolve(records, structure, country, answers, out):
                 "source": record["source"],
             }
         )
+
+
+def _own_mark(record, structure, told, out):
+    """The cell's text without the footnote mark written after it, and that mark (“137.50*”: “137.50”, “*”).
+
+    A mark that no note under the table explains is taken off all the same (the value is
+    read) and listed in the preview among what the import does not keep.
+    """
+    if record["formula"]:
+        return record["text"], ""
+    text, mark = layouts.split_value_mark(record["text"])
+    if mark and mark not in structure.marks:
+        where = f"{get_column_letter(record['col'] + 1)}{record['row']}"
+        _once(
+            told,
+            ("value mark", mark),
+            out.skipped,
+            _("“%(text)s” (%(where)s): no note under the table explains its mark.")
+            % {"text": record["text"], "where": where},
+        )
+    return text, mark
 
 
 def _rows_without_values(records):

@@ -10,9 +10,10 @@ Three layouts are read, told apart by the header row (found below any title rows
 Rows above the header are the table's title; single-cell lines under it (“Source: …”,
 “* first 6 months”, “• = Not reported”) are its source and footnotes, offered in the
 preview rather than refused. A marker on a year or a header (“2017*”, “Ecstasy**”)
-takes the footnote of its mark. What cannot be decided from the file (a fiscal year
-such as “2021/22”, a header without a unit when the measure exists in several units)
-becomes a *question* answered in the preview; nothing is guessed.
+takes the footnote of its mark, and so does a single figure (“137.50*”). What cannot be
+decided from the file (a fiscal year such as “2021/22”, a header without a unit when
+the measure exists in several units) becomes a *question* answered in the preview;
+nothing is guessed.
 """
 
 import re
@@ -36,7 +37,9 @@ MONTH_RANGE = re.compile(r"^([a-z]{3})[a-z]*\.?\s*[-–]\s*([a-z]{3})[a-z]*\.?(?
 HALF = re.compile(r"^(?:h1|half|first half|1st half)(?:\s+(?:of\s+)?(\d{4}))?$")
 FISCAL = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/–-]\s*(\d{2}|\d{4})$|^fy\s*(\d{4})$")
 SOURCE_LINE = re.compile(r"^\s*sources?(?:\(s\))?\s*[:：]\s*", re.I)
-NOTE_MARKS = re.compile(r"(?:^|(?<=[\s.;]))(\*{1,3}|†{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+")
+NOTE_MARKS = re.compile(r"(?:^|(?<=[\s.;]))(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+")
+# A figure or a trend with a footnote mark of its own after it: “137.50*”, “462,988 ¹⁴”, “↑**”.
+VALUE_MARK = re.compile(r"^(.*?[\d↑↓↔•·⬆⬇])\s*(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 LEGEND = re.compile(r"[↑↓↔]\s*=")
 IN_SOURCE_NOTE = re.compile(r"\(\s*(\*{1,3})\s*([^()]*)\)")
 
@@ -115,6 +118,12 @@ def _months_of(text):
     if ranged and ranged.group(1) == "jan" and ranged.group(2) in MONTH_NAMES:
         return MONTH_NAMES.index(ranged.group(2)) + 1
     return None
+
+
+def split_value_mark(text):
+    """``("137.50", "*")`` from “137.50*” (a figure or trend marked for its own footnote); no mark: ``(text, "")``."""
+    match = VALUE_MARK.match(str(text).strip())
+    return (match.group(1), match.group(2)) if match else (text, "")
 
 
 def split_mark(text):

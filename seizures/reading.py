@@ -5,7 +5,8 @@ sniffed. In a workbook every sheet is read; a merged cell's text is put where th
 table's header expects it: a cell merged over several rows sits in the last of them
 (“Year” over two header rows), one merged across columns repeats in each (a group
 title above the header). A number cell keeps the decimals its cell format shows
-(“137.50” in a ``0.00`` cell). A formula is never evaluated (openpyxl reads the cell's
+(“137.50” in a ``0.00`` cell) and the footnote mark it shows
+after the number (“137.50*” in a ``0.00"*"`` cell). A formula is never evaluated (openpyxl reads the cell's
 text): the cell is kept with ``formula=True`` and reported as a problem. Anything
 unreadable raises ``ImportRefused`` with a message for the person who uploaded it.
 ``seizures.layouts`` then finds the table in a grid and ``seizures.import_cells`` reads its cells.
@@ -23,6 +24,8 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 100
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 FORMAT_DECIMALS = re.compile(r"\.(0+)")
+# A footnote mark shown by the cell's format after its number (``0.00"*"``), as the portal's XLSX writes it.
+FORMAT_MARK = re.compile(r'"(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"\s*$')
 
 
 class ImportRefused(Exception):
@@ -180,8 +183,11 @@ def _xlsx_cell(cell):
     if isinstance(value, bool):
         return (str(value), False, False)
     if isinstance(value, int | float):
-        shown = FORMAT_DECIMALS.search(str(getattr(cell, "number_format", "") or ""))
+        number_format = str(getattr(cell, "number_format", "") or "")
+        shown = FORMAT_DECIMALS.search(number_format)
+        mark = FORMAT_MARK.search(number_format)
+        mark = mark.group(1) if mark else ""
         if shown:
-            return (format(value, f".{len(shown.group(1))}f"), False, True)
-        return (format(value, ".15g") if isinstance(value, float) else str(value), False, True)
+            return (format(value, f".{len(shown.group(1))}f") + mark, False, True)
+        return ((format(value, ".15g") if isinstance(value, float) else str(value)) + mark, False, True)
     return (str(value), False, False)

@@ -49,7 +49,7 @@ def reported_trend_table(country):
 
     Returns ``{"title", "source", "legend", "footnotes", "years": [2011, ...],
     "rows": [{"measure_id", "label" (the drug), "unit", "cells": [{"year", "direction",
-    "symbol", "label", "partial", "footnote"}]}]}``; a year the table does not give for a
+    "symbol", "label", "partial", "months", "footnote"}]}]}``; a year the table does not give for a
     drug is ``not_reported``. This is what the Mini-Dublin country report embeds.
     """
     table = ReportedTrendTable.objects.filter(country=country).first()
@@ -73,6 +73,7 @@ def reported_trend_table(country):
                     "symbol": SYMBOLS[direction],
                     "label": str(LABELS[direction]),
                     "partial": bool(trend and trend.period_months < FULL_YEAR),
+                    "months": trend.period_months if trend else FULL_YEAR,
                     "footnote": trend.footnote if trend else "",
                 }
             )

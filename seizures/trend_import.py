@@ -9,7 +9,7 @@ with the source and legend found under the table when the country has none yet.
 from django.utils import timezone
 
 from .models import Country, Measure, ReportedTrend, ReportedTrendTable
-from .trends import SYMBOLS
+from .trends import NOT_REPORTED, SYMBOLS
 
 
 def plan_trends(batch, result):
@@ -23,11 +23,19 @@ def plan_trends(batch, result):
     }
     names = dict(Country.objects.filter(pk__in={c["country"] for c in cells}).values_list("pk", "name"))
     labels = {m.pk: m.name for m in Measure.objects.filter(pk__in={c["measure"] for c in cells})}
+    shown = _shown(existing)
     for cell in cells:
         before = existing.get((cell["country"], cell["measure"], cell["year"]))
         direction = cell["direction"]
-        if before is not None and before.direction == direction and before.footnote == cell["footnote"]:
+        if before is not None and (before.direction, before.footnote, before.period_months) == (
+            direction,
+            cell["footnote"],
+            cell["months"],
+        ):
             result.unchanged += 1
+            continue
+        if before is None and direction == NOT_REPORTED and not cell["footnote"] and _is_shown(shown, cell):
+            result.unchanged += 1  # the table already shows “•” there: a drug and a year it has, no trend given
             continue
         item = {
             "row": cell["row"],
@@ -46,6 +54,21 @@ def plan_trends(batch, result):
         (result.additions if before is None else result.changes).append(item)
         result.ready.append((cell, direction))
     return result
+
+
+def _shown(existing):
+    """The drugs and the years each country's reported trend table shows now."""
+    shown = {}
+    for country_id, measure_id, year in existing:
+        drugs, years = shown.setdefault(country_id, (set(), set()))
+        drugs.add(measure_id)
+        years.add(year)
+    return shown
+
+
+def _is_shown(shown, cell):
+    drugs, years = shown.get(cell["country"], ((), ()))
+    return cell["measure"] in drugs and cell["year"] in years
 
 
 def apply_trends(batch, result, user):

@@ -10,6 +10,11 @@ def _lao(world):
     return {"slug": Country.objects.get(name="Lao PDR").slug}
 
 
+def _cambodia(world):
+    """Cambodia: the demo's country with a reported trend table (its drug use trends 2011-2016)."""
+    return {"slug": Country.objects.get(name="Cambodia").slug}
+
+
 def _lao_year(world):
     return {**_lao(world), "year": 2017}
 
@@ -40,6 +45,8 @@ ACCESS = [
     Rule("seizures:chart", members(), kwargs=_chart),
     Rule("seizures:export", members(), kwargs=lambda world: {**_lao(world), "fmt": "csv"}),
     Rule("seizures:export", members(), kwargs=lambda world: {**_lao(world), "fmt": "xlsx"}),
+    Rule("seizures:reported_trends_export", members(), kwargs=lambda world: {**_cambodia(world), "fmt": "csv"}),
+    Rule("seizures:reported_trends_export", members(), kwargs=lambda world: {**_cambodia(world), "fmt": "xlsx"}),
     Rule("seizures:row", members(), kwargs=_lao_year),
     Rule("seizures:history", members(), kwargs=_lao_year),
     Rule("seizures:row_edit", only_secretariat(), kwargs=_lao_year),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", setup.table_edit, name="table_edit"),
     path("<slug:slug>/trends/", tables.trends, name="trends"),
     path("<slug:slug>/reported-trends/edit/", setup.reported_trends_edit, name="reported_trends_edit"),
+    path("<slug:slug>/reported-trends/export.<str:fmt>", imports.trends_export, name="reported_trends_export"),
     path("<slug:slug>/charts/", tables.charts, name="charts"),
     path("<slug:slug>/charts/<slug:measure>.svg", tables.chart, name="chart"),
     path("<slug:slug>/export.<str:fmt>", imports.export, name="export"),

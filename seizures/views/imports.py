@@ -1,7 +1,7 @@
 """Import (secretariat) and export (members) of seizure tables."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,6 +15,7 @@ from .. import exports, import_plan
 from ..forms import NumberFormatForm, UploadForm
 from ..models import Country, ImportBatch
 from ..reading import ImportRefused, max_bytes
+from ..reported_trends import reported_trend_table
 from ..tables import country_table
 
 
@@ -122,9 +123,21 @@ def cancel(request, pk):
 def export(request, slug, fmt):
     """The table as CSV or XLSX; ``?layout=wide`` writes one row per measure with years across."""
     country = get_object_or_404(Country, slug=slug)
-    table = country_table(country)
+    return _download(request, country_table(country), fmt, f"seizures-{country.slug}.{fmt}")
+
+
+@member_required
+def trends_export(request, slug, fmt):
+    """The country's reported trend table (↑ ↓ ↔ •) as CSV or XLSX, read back by the importer; 404 without one."""
+    country = get_object_or_404(Country, slug=slug)
+    trends = reported_trend_table(country)
+    if trends is None:
+        raise Http404(_("This country has no reported trend table."))
+    return _download(request, exports.trend_table(country.name, trends), fmt, f"reported-trends-{country.slug}.{fmt}")
+
+
+def _download(request, table, fmt, filename):
     layout = request.GET.get("layout") if request.GET.get("layout") in exports.LAYOUTS else exports.TABLE
-    filename = f"seizures-{country.slug}.{fmt}"
     if fmt == "csv":
         return attachment(exports.to_csv(table, layout), filename, "text/csv; charset=utf-8")
     if fmt == "xlsx":
