@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 
-from idswg.access import LOGIN, Rule, everyone, members, only_secretariat
+from idswg.access import HTMX, LOGIN, Rule, everyone, members, only_secretariat
 
 from .documents import MeetingInvitation
 from .models import ActionPoint, AgendaItem, Invitation, Material, Meeting
@@ -94,8 +94,13 @@ ACCESS = [
     Rule("meetings:ics", members(), kwargs=_meeting),
     Rule("meetings:cancel", only_secretariat(), kwargs=_meeting),
     Rule("meetings:agenda", only_secretariat(), kwargs=_meeting),
-    Rule("meetings:agenda_item_new", only_secretariat(), kwargs=_meeting),
-    Rule("meetings:agenda_item_edit", only_secretariat(), kwargs=_item()),
+    # The editor's form rows as htmx asks for them; opened as a link, a redirect to the editor.
+    Rule("meetings:agenda_item_new", only_secretariat(), kwargs=_meeting, headers=HTMX),
+    Rule("meetings:agenda_item_new", only_secretariat(302), kwargs=_meeting),
+    Rule("meetings:agenda_item_edit", only_secretariat(), kwargs=_item(), headers=HTMX),
+    Rule("meetings:agenda_item_edit", only_secretariat(302), kwargs=_item()),
+    Rule("meetings:agenda_item_edit", only_secretariat(), kwargs=_item(), query="?cancel=1", headers=HTMX),
+    Rule("meetings:agenda_item_edit", only_secretariat(302), kwargs=_item(), query="?cancel=1"),
     Rule("meetings:agenda_item_move", only_secretariat(), kwargs=_item(), method="post", data={"direction": "down"}),
     Rule("meetings:agenda_reorder", only_secretariat(), kwargs=_meeting, method="post", data={"ids": ""}),
     Rule("meetings:agenda_item_delete", only_secretariat(), kwargs=_item(last=True), method="post"),

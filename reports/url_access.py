@@ -6,7 +6,7 @@ everyone, the secretariat included.
 """
 
 from idswg import renders
-from idswg.access import LOGIN, Rule, members, only_secretariat
+from idswg.access import HTMX, LOGIN, Rule, members, only_secretariat
 from meetings.models import Meeting
 
 from .briefing import KEY as BRIEFING
@@ -175,8 +175,11 @@ ACCESS = [
         "reports:row_create", only_secretariat(302), kwargs=lambda w: {"section_pk": _draft_section().pk}, method="post"
     ),
     Rule("reports:row_create", REFUSED, kwargs=lambda w: {"section_pk": _final_section().pk}, method="post"),
-    Rule("reports:row_fragment", members(), kwargs=lambda w: {"pk": _final_row().pk}),
-    Rule("reports:row_edit", only_secretariat(), kwargs=lambda w: {"pk": _draft_row().pk}),
+    # A row as htmx asks for it; opened as a link, a redirect to the row in its report.
+    Rule("reports:row_fragment", members(), kwargs=lambda w: {"pk": _final_row().pk}, headers=HTMX),
+    Rule("reports:row_fragment", members(302), kwargs=lambda w: {"pk": _final_row().pk}),
+    Rule("reports:row_edit", only_secretariat(), kwargs=lambda w: {"pk": _draft_row().pk}, headers=HTMX),
+    Rule("reports:row_edit", only_secretariat(302), kwargs=lambda w: {"pk": _draft_row().pk}),
     Rule("reports:row_edit", REFUSED, kwargs=lambda w: {"pk": _final_row().pk}),
     Rule(
         "reports:row_move", REFUSED, kwargs=lambda w: {"pk": _final_row().pk}, method="post", data={"direction": "down"}

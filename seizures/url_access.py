@@ -1,6 +1,6 @@
 """Who may open the seizure pages (see ``idswg.access``): members read, the secretariat changes."""
 
-from idswg.access import Rule, members, only_secretariat
+from idswg.access import HTMX, Rule, members, only_secretariat
 
 from .documents import SeizureTable
 from .models import Country, ImportBatch
@@ -41,18 +41,27 @@ ACCESS = [
     Rule("seizures:index", members()),
     Rule("seizures:table", members(), kwargs=_lao),
     Rule("seizures:trends", members(), kwargs=_lao),
-    Rule("seizures:charts", members(), kwargs=_lao),
+    # A fragment as htmx asks for it; opened as a link, a redirect to its place in the table.
+    Rule("seizures:charts", members(), kwargs=_lao, headers=HTMX),
+    Rule("seizures:charts", members(302), kwargs=_lao),
     Rule("seizures:chart", members(), kwargs=_chart),
     Rule("seizures:export", members(), kwargs=lambda world: {**_lao(world), "fmt": "csv"}),
     Rule("seizures:export", members(), kwargs=lambda world: {**_lao(world), "fmt": "xlsx"}),
     Rule("seizures:reported_trends_export", members(), kwargs=lambda world: {**_cambodia(world), "fmt": "csv"}),
     Rule("seizures:reported_trends_export", members(), kwargs=lambda world: {**_cambodia(world), "fmt": "xlsx"}),
-    Rule("seizures:row", members(), kwargs=_lao_year),
+    Rule("seizures:row", members(), kwargs=_lao_year, headers=HTMX),
+    Rule("seizures:row", members(302), kwargs=_lao_year),
+    # A year's history stands on its own: opened as a link, it is a page.
+    Rule("seizures:history", members(), kwargs=_lao_year, headers=HTMX),
     Rule("seizures:history", members(), kwargs=_lao_year),
-    Rule("seizures:row_edit", only_secretariat(), kwargs=_lao_year),
+    Rule("seizures:row_edit", only_secretariat(), kwargs=_lao_year, headers=HTMX),
+    Rule("seizures:row_edit", only_secretariat(302), kwargs=_lao_year),
     # An impossible number of months: refused with a message, nothing saved.
     Rule("seizures:row_edit", only_secretariat(), kwargs=_lao_year, method="post", data={"months": "13"}),
-    Rule("seizures:row_new", only_secretariat(), kwargs=_lao),
+    Rule("seizures:row_new", only_secretariat(), kwargs=_lao, headers=HTMX),
+    Rule("seizures:row_new", only_secretariat(302), kwargs=_lao),
+    Rule("seizures:row_new", only_secretariat(), kwargs=_lao, query="?closed=1", headers=HTMX),
+    Rule("seizures:row_new", only_secretariat(302), kwargs=_lao, query="?closed=1"),
     Rule("seizures:import", only_secretariat()),
     Rule("seizures:import", only_secretariat(), method="post"),
     Rule("seizures:import_preview", only_secretariat(), kwargs=_pending_batch),

@@ -3,9 +3,13 @@
 The rules live next to each app (``<app>/url_access.py``); this test loads the demo
 content once per role, opens each URL and compares the status with the rule. A named
 URL without a rule fails ``test_every_url_has_an_access_rule``.
+
+Every HTML page a visitor can open (a GET without htmx's header) must be a whole document with
+its language and a title: a bare htmx fragment there fails the walk (see ``idswg.fragments``).
 """
 
 import io
+import re
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -28,6 +32,21 @@ def all_rules():
         if isinstance(config, PortalAppConfig) and find_spec(f"{config.name}.url_access"):
             rules += import_module(f"{config.name}.url_access").ACCESS
     return rules
+
+
+WHOLE_DOCUMENT = re.compile(r"<html\b[^>]*\blang=\"(en|lo)\"[^>]*>.*<title>[^<]*\S[^<]*</title>", re.S)
+
+
+def is_whole_document(response):
+    """True unless ``response`` is HTML without ``<html lang>`` and a non-empty ``<title>``.
+
+    A redirect's body is never shown; error pages (403, 404) are held to the same rule.
+    """
+    if 300 <= response.status_code < 400 or response.streaming:
+        return True
+    if "text/html" not in response.get("Content-Type", ""):
+        return True
+    return bool(WHOLE_DOCUMENT.search(response.content.decode()))
 
 
 def named_urls(resolver=None, namespace=None):
@@ -74,7 +93,7 @@ def test_each_url_answers_each_visitor_as_its_rule_says(who, world, client, sett
     failures = []
     for rule in all_rules():
         url = reverse(rule.url_name, kwargs=rule.resolve_kwargs(world)) + rule.query
-        response = getattr(client, rule.method)(url, rule.data)
+        response = getattr(client, rule.method)(url, rule.data, headers=rule.headers)
         expected = rule.expect[who]
         if expected == LOGIN:
             ok = response.status_code == 302 and response["Location"].startswith(reverse("login"))
@@ -83,6 +102,8 @@ def test_each_url_answers_each_visitor_as_its_rule_says(who, world, client, sett
         if not ok:
             where = response.get("Location", "")
             failures.append(f"{rule.method.upper()} {url}: got {response.status_code} {where}, want {expected}")
+        elif rule.method == "get" and not rule.headers and not is_whole_document(response):
+            failures.append(f"GET {url}: a bare fragment, not a whole document with its lang and title")
         if who != "anonymous" and rule.url_name == "logout":
             client.force_login(world["users"][who])
     assert not failures, f"as {who}:\n" + "\n".join(failures)

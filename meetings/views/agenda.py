@@ -7,10 +7,12 @@ retargeted to where it was.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from idswg.fragments import fragment_or_redirect
 from idswg.roles import secretariat_required
 
 from .. import agenda
@@ -18,17 +20,25 @@ from ..forms import AgendaItemForm
 from ..models import AgendaItem, Meeting
 
 
-def _body(request, meeting):
+def _editor_url(meeting, item=None):
+    """The agenda editor, where a fragment opened as a page belongs (at its item, if any)."""
+    return reverse("meetings:agenda", args=[meeting.pk]) + (f"#item-{item.pk}" if item else "")
+
+
+def _body(request, meeting, item=None):
     items = list(meeting.agenda_items.prefetch_related("presenters"))
     flags = agenda.problems(meeting, items)
-    rows = [(item, flags.get(item.pk, [])) for item in items]
-    return render(request, "meetings/_agenda_body.html", {"meeting": meeting, "rows": rows})
+    context = {"meeting": meeting, "rows": [(each, flags.get(each.pk, [])) for each in items]}
+    if request.method == "GET":  # the editor's Cancel
+        return fragment_or_redirect(request, "meetings/_agenda_body.html", context, _editor_url(meeting, item))
+    return render(request, "meetings/_agenda_body.html", context)
 
 
 def _form_row(request, meeting, form, item=None, status=200):
-    response = render(
-        request, "meetings/_agenda_form_row.html", {"meeting": meeting, "form": form, "item": item}, status=status
-    )
+    context = {"meeting": meeting, "form": form, "item": item}
+    if request.method == "GET":  # the form row, asked for by “Add an item” or an item's Edit
+        return fragment_or_redirect(request, "meetings/_agenda_form_row.html", context, _editor_url(meeting, item))
+    response = render(request, "meetings/_agenda_form_row.html", context, status=status)
     if request.method == "POST":
         response["HX-Retarget"] = f"#item-form-{item.pk if item else 'new'}"
         response["HX-Reswap"] = "outerHTML"
@@ -76,7 +86,7 @@ def agenda_item_edit(request, pk, item_pk):
             return _body(request, meeting)
         return _form_row(request, meeting, form, item, status=422 if not request.htmx else 200)
     if request.GET.get("cancel"):
-        return _body(request, meeting)
+        return _body(request, meeting, item)
     return _form_row(request, meeting, AgendaItemForm(instance=item), item)
 
 

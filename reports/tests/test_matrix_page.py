@@ -93,5 +93,6 @@ def test_a_row_shows_the_priority_areas_it_links_to(client_for, partner):
 
 def test_the_row_fragment_alone_is_served_for_a_cancelled_edit(client_for, secretariat):
     row = RowFactory(progress="<p>Shown</p>")
-    page = client_for(secretariat).get(reverse("reports:row_fragment", args=[row.pk])).content.decode()
+    url = reverse("reports:row_fragment", args=[row.pk])
+    page = client_for(secretariat).get(url, headers={"HX-Request": "true"}).content.decode()
     assert page.lstrip().startswith(f'<tr id="row-{row.pk}"') and "Shown" in page

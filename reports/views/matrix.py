@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from idswg.fragments import fragment_or_redirect
 from idswg.live_region import announce
 from idswg.roles import member_required, secretariat_required
 
@@ -37,6 +38,11 @@ def _row(request, pk):
     return row, row.section.report
 
 
+def _place_of(row, report):
+    """Where a row's fragment belongs: its line in the report's matrix."""
+    return f"{report.get_absolute_url()}#row-{row.pk}"
+
+
 def render_matrix(request, report, status=200, editing_row=None):
     """The matrix fragment (HTMX) or, for a plain form post, a redirect to the report."""
     if not request.htmx:
@@ -59,7 +65,7 @@ def row_fragment(request, pk):
     """One row as shown (the cancel button of the editor swaps it back)."""
     row, report = _row(request, pk)
     row = MatrixRow.objects.prefetch_related("priority_areas__plan", "comments__author").get(pk=row.pk)
-    return render(request, "reports/_row.html", row_context(request, row, report))
+    return fragment_or_redirect(request, "reports/_row.html", row_context(request, row, report), _place_of(row, report))
 
 
 @secretariat_required
@@ -70,7 +76,7 @@ def row_edit(request, pk):
     context = row_context(request, row, report)
     if request.method == "GET":
         context["form"] = RowForm(layout=report.layout, row=row)
-        return render(request, "reports/_row_form.html", context)
+        return fragment_or_redirect(request, "reports/_row_form.html", context, _place_of(row, report))
     form = RowForm(request.POST, layout=report.layout, row=row)
     if not form.is_valid():
         context["form"] = form

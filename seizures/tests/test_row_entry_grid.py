@@ -182,7 +182,7 @@ def test_a_figure_keeps_its_written_decimals_in_the_row_form_and_after_a_save(cl
     post_row(client, country, 2016, {f"m-{heroin.pk}": "137.50", f"m-{opium.pk}": "45.0"})
     value = SeizureValue.objects.get(country=country, measure=heroin, year=2016)
     assert value.decimals == 2
-    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016])).content.decode()
+    form = client.get(reverse("seizures:row_edit", args=[country.slug, 2016]), **HTMX).content.decode()
     assert 'value="137.50"' in form and 'value="45.0"' in form
     texts = [cell["text"] for row in country_table(country)["rows"] if row["year"] == 2016 for cell in row["cells"]]
     assert texts == ["137.50", "45.0"]

@@ -2,9 +2,11 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget, trigger_client_event
 
+from idswg.fragments import fragment_or_page, fragment_or_redirect
 from idswg.roles import is_secretariat, member_required, secretariat_required
 
 from .. import entry
@@ -13,6 +15,11 @@ from ..tables import country_table
 
 # The table page reloads its charts and its count of questioned values on this event.
 CHANGED_EVENT = "seizures-changed"
+
+
+def _table_url(country, anchor):
+    """Where a row's fragment belongs: its place in the country's table page."""
+    return reverse("seizures:table", args=[country.slug]) + f"#{anchor}"
 
 
 def _columns(country):
@@ -31,7 +38,8 @@ def _row_context(country, year, request):
 def row(request, slug, year):
     """One row as displayed (what “Cancel” in the grid goes back to)."""
     country = get_object_or_404(Country, slug=slug)
-    return render(request, "seizures/_row.html", _row_context(country, year, request))
+    context = _row_context(country, year, request)
+    return fragment_or_redirect(request, "seizures/_row.html", context, _table_url(country, f"row-{year}"))
 
 
 @secretariat_required
@@ -55,7 +63,10 @@ def row_edit(request, slug, year):
     else:
         check = None
     values = {v.measure_id: v for v in SeizureValue.objects.filter(country=country, year=year)}
-    return render(request, "seizures/_row_form.html", entry.row_form(country, columns, check, year, values))
+    context = entry.row_form(country, columns, check, year, values)
+    if check is None:  # the editor in place of the row, asked for by the row's Edit button
+        return fragment_or_redirect(request, "seizures/_row_form.html", context, _table_url(country, f"row-{year}"))
+    return render(request, "seizures/_row_form.html", context)
 
 
 @secretariat_required
@@ -65,11 +76,8 @@ def row_new(request, slug):
     columns = _columns(country)
     check = None
     if request.GET.get("closed"):
-        return render(
-            request,
-            "seizures/_new_row_button.html",
-            {"country": country, "table": {"columns": columns}},
-        )
+        context = {"country": country, "table": {"columns": columns}}
+        return fragment_or_redirect(request, "seizures/_new_row_button.html", context, _table_url(country, "row-new"))
     if request.method == "POST":
         check = entry.check_row(country, columns, request.POST, year=None)
         saved = False
@@ -83,10 +91,10 @@ def row_new(request, slug):
             data = country_table(country)
             response = render(request, "seizures/_table.html", {"country": country, "table": data, "can_edit": True})
             return trigger_client_event(response, CHANGED_EVENT)
-    response = render(request, "seizures/_row_form.html", entry.row_form(country, columns, check, None))
-    if check is not None:
-        response = reswap(retarget(response, "#row-new"), "outerHTML")
-    return response
+    context = entry.row_form(country, columns, check, None)
+    if check is None:  # the empty form row, asked for by “Add a year”
+        return fragment_or_redirect(request, "seizures/_row_form.html", context, _table_url(country, "row-new"))
+    return reswap(retarget(render(request, "seizures/_row_form.html", context), "#row-new"), "outerHTML")
 
 
 @member_required
@@ -98,4 +106,7 @@ def history(request, slug, year):
         .select_related("measure", "history_user")
         .order_by("-history_date")
     )
-    return render(request, "seizures/_history.html", {"country": country, "year": year, "records": records})
+    context = {"country": country, "year": year, "records": records}
+    title = _("History of %(year)s in %(country)s") % {"year": year, "country": country.name}
+    back = (_table_url(country, f"row-{year}"), _("Back to the table"))
+    return fragment_or_page(request, "seizures/_history.html", context, title, back=back)

@@ -2,7 +2,9 @@
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
+from idswg.fragments import fragment_or_redirect
 from idswg.roles import is_secretariat, member_required
 
 from ..charts import charts_of, trend_svg
@@ -49,7 +51,9 @@ def trends(request, slug):
 def charts(request, slug):
     """The block of charts (reloaded by HTMX after a row is saved)."""
     country = get_object_or_404(Country, slug=slug)
-    return render(request, "seizures/_charts.html", {"country": country, "charts": charts_of(country_table(country))})
+    context = {"country": country, "charts": charts_of(country_table(country))}
+    page = reverse("seizures:table", args=[country.slug]) + "#charts"
+    return fragment_or_redirect(request, "seizures/_charts.html", context, page)
 
 
 @member_required
