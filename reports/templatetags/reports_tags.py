@@ -31,9 +31,8 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-@register.simple_tag(takes_context=True)
-def matrix_row(context, row):
-    """One matrix row (see ``reports.matrix_html``); the renderer is made once per page."""
+def _row_renderer(context):
+    """The page's row renderer (``reports.matrix_html``), made once per page."""
     from reports.matrix_html import RowRenderer
 
     renderer = context.render_context.get("matrix_row_renderer")
@@ -46,7 +45,19 @@ def matrix_row(context, row):
             context.get("can_comment", False),
         )
         context.render_context["matrix_row_renderer"] = renderer
-    return renderer.render(row)
+    return renderer
+
+
+@register.simple_tag(takes_context=True)
+def matrix_row(context, row):
+    """One matrix row (see ``reports.matrix_html``)."""
+    return _row_renderer(context).render(row)
+
+
+@register.simple_tag(takes_context=True)
+def matrix_row_templates(context):
+    """The ``<template>``s of a row's buttons and comment box, once per page (``RowRenderer.templates``)."""
+    return _row_renderer(context).templates()
 
 
 @register.simple_tag(takes_context=True)

@@ -32,8 +32,28 @@ def test_the_indicator_the_priority_badge_and_a_comment_are_escaped(partner):
     assert "first line<br>&quot;&gt;&lt;script&gt;" in html
 
 
-def test_each_rows_actions_carry_its_own_id(secretariat):
-    row, html = _rendered(secretariat, state="draft")
-    assert f'data-hx-get="/reports/rows/{row.pk}/edit/" data-hx-target="#row-{row.pk}"' in html
-    assert f'href="/reports/rows/{row.pk}/history/"' in html
-    assert "987654321" not in html
+def test_a_row_is_sent_without_controls_and_the_page_holds_them_once(secretariat):
+    row = RowFactory(section__report__state="review")
+    report = row.section.report
+    request = RequestFactory().get("/")
+    request.user = secretariat
+    renderer = RowRenderer(request, report, table_columns(report.layout), True, True)
+    [shown] = report_for_display(report, with_comments=True).all_rows()
+    html = str(renderer.render(shown))
+    assert html.startswith(f'<tr id="row-{row.pk}" class="matrix-row">')
+    assert "<button" not in html and "<form" not in html and "987654321" not in html
+    templates = str(renderer.templates())  # matrix.js copies them into each row, with its id for 987654321
+    assert '<template id="matrix-row-tools" data-placeholder="987654321">' in templates
+    assert 'id="edit-row-987654321" data-row-get="/reports/rows/987654321/edit/"' in templates
+    assert 'href="/reports/rows/987654321/history/"' in templates
+    assert '<template id="matrix-row-comment" data-placeholder="987654321">' in templates
+    assert 'action="/reports/rows/987654321/comments/"' in templates and 'for="comment-987654321"' in templates
+
+
+def test_a_reader_gets_no_templates(partner):
+    row = RowFactory(section__report__state="draft")
+    report = row.section.report
+    request = RequestFactory().get("/")
+    request.user = partner
+    renderer = RowRenderer(request, report, table_columns(report.layout), True, False)
+    assert str(renderer.templates()) == ""

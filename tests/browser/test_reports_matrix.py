@@ -121,3 +121,29 @@ def test_the_secretariat_drags_a_row_above_another(new_page, user_with_role, row
         page.mouse.up()
     assert answer.value.status == 200
     assert list(row.section.rows.order_by("position").values_list("pk", flat=True)) == [second.pk, row.pk]
+
+
+def test_the_secretariat_moves_a_row_down_and_deletes_one_with_the_row_buttons(new_page, user_with_role, row):
+    # The buttons are copied into each row from the page's template (matrix.js), with that row's id.
+    second = RowFactory(section=row.section, outputs="<p>Container Control Unit</p>")
+    page = new_page()
+    log_in(page, user_with_role(SECRETARIAT).username)
+    page.goto(row.section.report.get_absolute_url())
+    assert page.locator("#matrix button[data-row-post]").count() == 6  # move up, move down, delete; two rows
+    with page.expect_response(lambda response: f"/rows/{row.pk}/move/" in response.url) as answer:
+        page.locator(f"#row-{row.pk}").get_by_role("button", name="Move down").click()
+    assert answer.value.status == 200
+    page.locator(f"#row-{second.pk} + #row-{row.pk}").wait_for()
+    assert list(row.section.rows.order_by("position").values_list("pk", flat=True)) == [second.pk, row.pk]
+
+    page.once("dialog", lambda dialog: dialog.dismiss())  # "Delete this row?" answered No: nothing sent
+    page.locator(f"#row-{second.pk}").get_by_role("button", name="Delete").click()
+    assert MatrixRow.objects.filter(pk=second.pk).exists()
+    page.once("dialog", lambda dialog: dialog.accept())
+    with page.expect_response(lambda response: f"/rows/{second.pk}/delete/" in response.url):
+        page.locator(f"#row-{second.pk}").get_by_role("button", name="Delete").click()
+    page.locator(f"#row-{second.pk}").wait_for(state="detached")
+    assert not MatrixRow.objects.filter(pk=second.pk).exists()
+    # The swapped matrix has its buttons again, for the row that is left.
+    assert page.locator(f"#edit-row-{row.pk}").count() == 1
+    assert page.locator(f'#row-{row.pk} a[href="/reports/rows/{row.pk}/history/"]').count() == 1
