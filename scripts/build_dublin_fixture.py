@@ -5,7 +5,9 @@ JSON. The seed's text is kept word for word: this script only cuts it at the hea
 listed below, turns blank-line paragraphs and "- " lines into HTML paragraphs and lists,
 the seed's markup (``**bold**``, ``*italics*``, ``\\$``, ``$crops^7$``) into HTML, moves
 footnote lines (¹ ² ...) to their section's footnotes and puts a ``[[table n]]`` marker
-where a table stood (the tables themselves are drawn live from ``seizures``).
+where a table stood (the tables themselves are drawn live from ``seizures``). A table's
+caption becomes its embed's caption; the caption of a figure whose picture the seed does
+not hold stays in the text as a paragraph in bold (``bold_lines``), never dropped.
 """
 
 # ruff: noqa: B023  (body_of is only called in the loop turn that defines it)
@@ -131,7 +133,8 @@ REPORTS = [
         "style": "list",
         "end": 772,
         "tables": [(639, 656, "seizures", 2012, 2017, "Figure 2: Drug seizures from 2012 to 2017", VN)],
-        "drop": [658, 682],  # captions of figures (charts) the seed does not hold
+        # Captions of figures (charts) whose pictures the seed does not hold: kept, in bold as captions.
+        "bold_lines": [658, 682],
         "outline": [
             (629, "1", "General Situation - Drug trafficking", T, 0),
             (665, "2", "Drugs and health", T, 0),

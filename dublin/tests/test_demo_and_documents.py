@@ -18,8 +18,16 @@ SEED_PHRASES = {
         "UNODC (2015) South-East Asia Opium Survey 2015: Lao PDR, Myanmar.",
     ],
     "Cambodia": ["Past recommendations are being steadily implemented", "the Mandela Rules"],
-    "Viet Nam": ["19,333 drug trafficking cases", "To the Government of Viet Nam:"],
+    "Viet Nam": [
+        "19,333 drug trafficking cases",
+        "To the Government of Viet Nam:",
+        "Figure 2: Drug seizures from 2012 to 2017",
+        "Figure 3: Drug seizures by types from 2012 to 2016",
+        "Figure 5: Drug users by drug type in the first 6 months of 2012, 2013 & 2014",
+    ],
 }
+#: The seed's figure captions: Figure 2 captions the seizure table, 3 and 5 charts the seed does not hold.
+FIGURE_CAPTIONS = SEED_PHRASES["Viet Nam"][2:]
 
 
 def pdf_pages(job):
@@ -49,6 +57,15 @@ def test_the_four_2017_reports_are_final_with_every_partner_part_attributed(demo
     myanmar = reports.get(country__name="Myanmar")
     assert myanmar.sections.filter(number="3.3").count() == 2  # as the seed numbers them
     assert "⁶ The Actions 164014" in myanmar.updates.get(organisation__short_name="EU").footnotes
+
+
+def test_the_seeds_figure_captions_are_kept_in_viet_nams_report(demo):
+    report = CountryReport.objects.get(country__name="Viet Nam", year=2017)
+    table_captions = [t.caption for section in report.sections.all() for t in section.tables.all()]
+    texts = " ".join(section.body for section in report.sections.all()).replace("&amp;", "&")
+    assert table_captions == [FIGURE_CAPTIONS[0]]
+    for caption in FIGURE_CAPTIONS[1:]:
+        assert f"<p><strong>{caption}</strong></p>" in texts, caption
 
 
 def test_cambodias_report_embeds_its_trend_seizure_and_arrest_tables_2008_to_2016(demo):
