@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from idswg import documents
+from idswg import documents, renders
+from idswg.models import RenderJob
 from idswg.tests.factories import OrganisationFactory, PersonFactory, cochair_user, partner_user, secretariat_user
 from idswg.tests.pdf_checks import all_fonts, pdf_reader, pdf_text, render_document
 from meetings.documents import SignInSheet
@@ -210,3 +211,30 @@ def test_the_meeting_page_offers_both_documents_in_both_languages_to_the_secreta
         page = client_for(user).get(url).content.decode()
         assert "meeting-participant-list" not in page and "meeting-sign-in-sheet" not in page
         assert 'data-testid="meeting-invitation-box"' in page
+
+
+@pytest.mark.parametrize("key", [LIST, SHEET])
+def test_a_refused_request_queues_nothing_and_the_secretariat_downloads_the_pdf(
+    client_for, meeting, key, settings, tmp_path, django_assert_max_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    japan = OrganisationFactory(name="Embassy of Japan", short_name="Japan")
+    attend(meeting, japan, ("Mr. Tsutomu KOIZUMI", "Ambassador", "koizumi@example.org"))
+    kwargs = {"key": key, "obj_id": meeting.pk}
+    for user in (cochair_user(), partner_user(japan)):
+        assert client_for(user).post(reverse("render_request", kwargs=kwargs)).status_code == 403
+        assert client_for(user).get(reverse("render_status", kwargs=kwargs)).status_code == 403
+    anonymous = client_for(None).post(reverse("render_request", kwargs=kwargs))
+    assert anonymous.status_code == 302 and reverse("login") in anonymous["Location"]
+    assert not RenderJob.objects.exists()
+
+    client = client_for(secretariat_user())
+    assert client.post(reverse("render_request", kwargs=kwargs)).status_code == 302
+    renders.run(RenderJob.objects.get(document=key).pk)  # what the worker does
+    with django_assert_max_num_queries(8):  # the same for a long list: the stored file is served
+        response = client.get(reverse("render_download", kwargs=kwargs))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{documents.get(key).filename(meeting)}"'
+    assert "Mr. Tsutomu KOIZUMI" in text_of(b"".join(response.streaming_content))
+    for user in (cochair_user(), partner_user(japan)):
+        assert client_for(user).get(reverse("render_download", kwargs=kwargs)).status_code == 403
