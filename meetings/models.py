@@ -123,6 +123,10 @@ class Meeting(models.Model):
     def secretariat_email(self):
         return self.contact_email or settings.DEFAULT_FROM_EMAIL
 
+    def organisations(self):
+        """The organising bodies in the invitation's order (from ``organiser_links``, prefetched for print)."""
+        return [link.organisation for link in self.organiser_links.all()]
+
 
 class MeetingOrganiser(models.Model):
     """An organising body, in the order the invitation names them (LCDC, Japan, UNODC)."""

@@ -1,0 +1,34 @@
+"""Logos drawn for the tests (labelled as such: the demo has none, the seeds carry no image),
+and the images a rendered PDF draws on each page."""
+
+import io
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .pdf_checks import pdf_reader
+
+
+def drawn_logo(text, size=(480, 160), ink="#12355b"):
+    """A PNG of ``size`` with a frame and "TEST LOGO <text>"."""
+    image = Image.new("RGB", size, "#ffffff")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([4, 4, size[0] - 5, size[1] - 5], outline=ink, width=6)
+    draw.text((24, size[1] // 2 - 24), f"TEST LOGO {text}", fill=ink, font=ImageFont.load_default(size=40))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def image_sizes(content):
+    """For each page of the PDF ``content``, the ``(width, height)`` in pixels of the images it draws."""
+    sizes = []
+    for page in pdf_reader(content).pages:
+        objects = page.get("/Resources", {}).get("/XObject", {})
+        sizes.append(
+            [
+                (int(obj["/Width"]), int(obj["/Height"]))
+                for obj in (ref.get_object() for ref in objects.values())
+                if obj.get("/Subtype") == "/Image"
+            ]
+        )
+    return sizes
