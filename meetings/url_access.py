@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 
 from idswg.access import HTMX, LOGIN, Rule, everyone, members, only_secretariat
 
-from .documents import MeetingInvitation
+from .documents import MeetingInvitation, ParticipantList, SignInSheet
 from .models import ActionPoint, AgendaItem, Invitation, Material, Meeting
 
 
@@ -42,6 +42,26 @@ def _token(world):
 
 def _invitation_pdf(world):
     return {"key": MeetingInvitation.key, "obj_id": _hlm().pk}
+
+
+def _participant_pdf(key):
+    def kwargs(world):
+        return {"key": key, "obj_id": _hlm().pk}
+
+    return kwargs
+
+
+def _rendered_participant_pdf(key):
+    """The High-Level Meeting's ``key`` document, rendered on the spot so that there is a file to download."""
+    from idswg import renders
+
+    def kwargs(world):
+        job = renders.request_render(key, _hlm().pk)
+        if job.state != "done":
+            renders.run(job.pk)
+        return _participant_pdf(key)(world)
+
+    return kwargs
 
 
 def _attendee(world):
@@ -136,6 +156,17 @@ ACCESS = [
     ),
     # The demo partner's organisation (Japan) is invited to the High-Level Meeting: all members print it.
     Rule("render_status", members(), kwargs=_invitation_pdf),
+    # The participant list and the sign-in sheet print e-mails and phones: the secretariat's alone.
+    *(
+        rule
+        for key in (ParticipantList.key, f"{ParticipantList.key}-lo", SignInSheet.key, f"{SignInSheet.key}-lo")
+        for rule in (
+            Rule("render_status", only_secretariat(), kwargs=_participant_pdf(key)),
+            Rule("render_request", only_secretariat(302), kwargs=_participant_pdf(key), method="post"),
+        )
+    ),
+    Rule("render_download", only_secretariat(), kwargs=_rendered_participant_pdf(ParticipantList.key)),
+    Rule("render_download", only_secretariat(), kwargs=_rendered_participant_pdf(f"{SignInSheet.key}-lo")),
     Rule("meetings:rsvp", everyone(), kwargs=_token),
     Rule("meetings:rsvp_ics", everyone(), kwargs=_token),
 ]
