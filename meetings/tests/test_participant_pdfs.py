@@ -14,8 +14,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from idswg import documents, renders
-from idswg.models import RenderJob
-from idswg.tests.factories import OrganisationFactory, PersonFactory, cochair_user, partner_user, secretariat_user
+from idswg.models import Organisation, RenderJob
+from idswg.tests.factories import (
+    FinishedRenderFactory,
+    OrganisationFactory,
+    PersonFactory,
+    cochair_user,
+    partner_user,
+    secretariat_user,
+)
 from idswg.tests.pdf_checks import all_fonts, pdf_reader, pdf_text, render_document
 from meetings.documents import SignInSheet
 from meetings.models import Invitation
@@ -58,7 +65,9 @@ def page_texts(content, pages):
 
 
 def crowd(meeting, count):
-    organisation = OrganisationFactory(name="Ministry of Public Security", short_name="MPS", kind="government")
+    organisation = Organisation.objects.filter(short_name="MPS").first() or OrganisationFactory(
+        name="Ministry of Public Security", short_name="MPS", kind="government"
+    )
     invitation = InvitationFactory(
         meeting=meeting, organisation=organisation, state=Invitation.State.ACCEPTED, answered_at=timezone.now()
     )
@@ -238,3 +247,21 @@ def test_a_refused_request_queues_nothing_and_the_secretariat_downloads_the_pdf(
     assert "Mr. Tsutomu KOIZUMI" in text_of(b"".join(response.streaming_content))
     for user in (cochair_user(), partner_user(japan)):
         assert client_for(user).get(reverse("render_download", kwargs=kwargs)).status_code == 403
+
+
+@pytest.mark.parametrize("key", [LIST, f"{SHEET}-lo"])
+def test_downloading_a_participant_pdf_costs_the_same_queries_for_1_and_40_participants(
+    key, client_for, session_queries, settings, tmp_path, django_assert_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(secretariat_user())
+    for size in (1, 40):
+        meeting = MeetingFactory()
+        MeetingOrganiserFactory.create_batch(3, meeting=meeting)
+        crowd(meeting, size)
+        FinishedRenderFactory(document=key, object_id=meeting.pk, filename=f"{key}.pdf")
+        # the user, their roles, the meeting's bare row, the render served
+        with django_assert_num_queries(session_queries + 4):
+            response = client.get(reverse("render_download", kwargs={"key": key, "obj_id": meeting.pk}))
+            assert response.status_code == 200
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
