@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -48,10 +49,21 @@ class Entry:
     latest: bool = False
     links: list = field(default_factory=list)
     restorable: bool = False
+    actions: list = field(default_factory=list)  # ``Action`` items, set by ``offer_actions``
 
     @property
     def action(self):
         return HISTORY_TYPES.get(self.record.history_type, self.record.history_type)
+
+
+@dataclass(frozen=True)
+class Action:
+    """What an entry of a history page offers: a link to follow, or a form that posts to ``url``."""
+
+    label: str
+    url: str
+    post: bool = True
+    fields: tuple = ()  # (name, value) pairs sent as hidden inputs with the form
 
 
 def _changes(model, record, previous, fields):
@@ -144,6 +156,72 @@ def report_history(report, limit=300):
         entries += object_entries
     entries.sort(key=lambda e: (e.record.history_date, e.record.history_id), reverse=True)
     return entries[:limit]
+
+
+def entry_actions(report, entry, editable):
+    """What one entry of ``report``'s history (``report_history``) offers, as ``Action`` items.
+
+    ``editable`` says whether the reader may change the report (``access.can_edit``): without
+    it only links are offered. A row's latest entry leads to the row's own history (where its
+    versions are restored), or, when the row was deleted, brings it back; an earlier version of a
+    narrative, a section title or the header is restored from here.
+    """
+    record = entry.record
+    deleted = record.history_type == "-"
+    if entry.kind == "matrixrow":
+        if not entry.latest:
+            return []
+        if not deleted:
+            return [Action(_("Row history"), reverse("reports:row_history", args=[record.id]), post=False)]
+        if editable:
+            return [
+                Action(_("Bring this row back"), reverse("reports:row_undelete", args=[report.pk, record.history_id]))
+            ]
+        return []
+    if not editable:
+        return []
+    if entry.kind == "narrativesection" and entry.restorable:
+        return [
+            Action(_("Restore this version"), reverse("reports:narrative_restore", args=[record.id, record.history_id]))
+        ]
+    if entry.kind == "matrixsection" and entry.restorable:
+        return [
+            Action(_("Restore this title"), reverse("reports:section_restore", args=[record.id, record.history_id]))
+        ]
+    if entry.kind == "report" and not entry.latest:
+        return [
+            Action(_("Restore this header"), reverse("reports:report_restore", args=[report.pk, record.history_id]))
+        ]
+    return []
+
+
+def offer_actions(report, entries, editable):
+    """Set each entry's ``actions`` (``entry_actions``) and return ``entries``, for the history page."""
+    for entry in entries:
+        entry.actions = entry_actions(report, entry, editable)
+    return entries
+
+
+def row_actions(row, entries, editable):
+    """Set the ``actions`` of each entry of ``row_history(row)`` and return ``entries``.
+
+    Every version but the newest can be restored while the reader may change the report
+    (``editable``); the form carries the row's version as shown, so a restore from a stale
+    page is refused (``editing.StaleRow``).
+    """
+    for entry in entries:
+        entry.actions = (
+            [
+                Action(
+                    _("Restore this version"),
+                    reverse("reports:row_restore", args=[row.pk, entry.record.history_id]),
+                    fields=(("version", row.version),),
+                )
+            ]
+            if editable and not entry.latest
+            else []
+        )
+    return entries
 
 
 def _describe(model, record):

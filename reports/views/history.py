@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from idswg.roles import secretariat_required
 
 from .. import editing, history
-from ..access import ensure_editable
+from ..access import can_edit, ensure_editable
 from ..layouts import columns
 from ..models import MatrixRow, MatrixSection, NarrativeSection, Report
 
@@ -16,7 +16,8 @@ from ..models import MatrixRow, MatrixSection, NarrativeSection, Report
 @secretariat_required
 def report_history(request, pk):
     report = get_object_or_404(Report, pk=pk)
-    return render(request, "reports/report_history.html", {"report": report, "entries": history.report_history(report)})
+    entries = history.offer_actions(report, history.report_history(report), can_edit(request.user, report))
+    return render(request, "reports/report_history.html", {"report": report, "entries": entries})
 
 
 @secretariat_required
@@ -52,15 +53,12 @@ def row_undelete(request, pk, history_id):
 @secretariat_required
 def row_history(request, pk):
     row = get_object_or_404(MatrixRow.objects.select_related("section__report"), pk=pk)
+    report = row.section.report
+    entries = history.row_actions(row, history.row_history(row), can_edit(request.user, report))
     return render(
         request,
         "reports/row_history.html",
-        {
-            "row": row,
-            "report": row.section.report,
-            "entries": history.row_history(row),
-            "columns": columns(row.section.report.layout),
-        },
+        {"row": row, "report": report, "entries": entries, "columns": columns(report.layout)},
     )
 
 
