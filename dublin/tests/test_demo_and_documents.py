@@ -68,6 +68,16 @@ def test_the_seeds_figure_captions_are_kept_in_viet_nams_report(demo):
         assert f"<p><strong>{caption}</strong></p>" in texts, caption
 
 
+def test_myanmar_whose_report_gives_its_figures_in_the_text_shows_no_empty_seizure_table(demo, client):
+    from idswg.models import User
+
+    myanmar = CountryReport.objects.get(country__name="Myanmar", year=2017)
+    assert not [t for section in myanmar.sections.all() for t in section.tables.all()]
+    client.force_login(User.objects.get(username="partner"))
+    page = client.get(myanmar.country.get_absolute_url()).content.decode()
+    assert "No seizure figures are recorded for Myanmar" in page and "No year entered yet." not in page
+
+
 def test_cambodias_report_embeds_its_trend_seizure_and_arrest_tables_2008_to_2016(demo):
     from dublin.outline import report_for_display
 
