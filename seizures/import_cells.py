@@ -116,6 +116,7 @@ def read(grid, country=None, answers=None, number_format=ASK):
         title=" — ".join(structure.title),
         source=structure.source,
         footnotes="\n".join(structure.notes),
+        skipped=list(structure.skipped),
     )
     if structure.layout != "long" and country is None:
         out.problems.append(problem(1, None, _("Choose the country of this table.")))
@@ -261,6 +262,11 @@ def _resolve(records, structure, country, answers, out):
             _once(told, ("country", record["country"]), out.problems, _unknown_country(record))
             continue
         name, mark = layouts.split_mark(record["measure"])
+        if name.startswith("="):  # a formula is not a measure's name: never asked about, never created
+            row, col = record["measure_at"]
+            message = _("“%(text)s” is a formula, not a measure: type the measure's name.") % {"text": name[:60]}
+            _once(told, ("formula", row, col), out.problems, problem(row, col, message))
+            continue
         measure = _measure(measures, name, record["unit"], answers, asked, out)
         if measure is False:
             continue  # asked about: no value is read before the answer

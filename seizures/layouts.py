@@ -150,6 +150,7 @@ class Structure:
     marks: dict = field(default_factory=dict)  # "*" -> its footnote
     legend: str = ""  # “↑ = Increase, ↓ = Decrease …” under a trend table
     unit_col: int | None = None
+    skipped: list = field(default_factory=list)  # lines under the table not kept (a formula)
 
     @property
     def read_as(self):
@@ -229,6 +230,9 @@ def _read_notes(structure, rows):
     for row in rows:
         for text in _filled(row):
             text = " ".join(text.split())
+            if text.startswith("="):  # never a table's source or note, whatever it would show
+                structure.skipped.append(_("“%(text)s” under the table is a formula: not kept.") % {"text": text[:60]})
+                continue
             if CAPTION.match(text):
                 structure.title.append(CAPTION.sub("", text))
                 continue

@@ -1,15 +1,16 @@
 """Reading an uploaded CSV or XLSX file into grids of cells, one per sheet, without saving anything.
 
-A cell is ``(text, is_formula, is_number)``. A CSV's delimiter (``,`` ``;`` tab) is
-sniffed. In a workbook every sheet is read; a merged cell's text is put where the
-table's header expects it: a cell merged over several rows sits in the last of them
-(“Year” over two header rows), one merged across columns repeats in each (a group
-title above the header). A number cell keeps the decimals its cell format shows
-(“137.50” in a ``0.00`` cell) and the footnote mark it shows
-after the number (“137.50*” in a ``0.00"*"`` cell). A formula is never evaluated (openpyxl reads the cell's
-text): the cell is kept with ``formula=True`` and reported as a problem. Anything
-unreadable raises ``ImportRefused`` with a message for the person who uploaded it.
-``seizures.layouts`` then finds the table in a grid and ``seizures.import_cells`` reads its cells.
+A cell is ``(text, is_formula, is_number)``. A CSV is UTF-8 (or UTF-16 with its byte-order
+mark, as Excel saves “Unicode text”); its delimiter (``,`` ``;`` tab) is sniffed. In a
+workbook every sheet is read; a merged cell's text is put where the table's header expects
+it: a cell merged over several rows sits in the last of them (“Year” over two header rows),
+one merged across columns repeats in each (a group title above the header). A number cell
+keeps the decimals its cell format shows (“137.50” in a ``0.00`` cell) and the footnote mark
+it shows after the number (“137.50*” in a ``0.00"*"`` cell). A formula is never evaluated
+(openpyxl reads the cell's text): the cell is kept with ``formula=True`` and reported as a
+problem. Anything unreadable raises ``ImportRefused`` with a message for the person who
+uploaded it. ``seizures.layouts`` then finds the table in a grid and
+``seizures.import_cells`` reads its cells.
 """
 
 import csv
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+BOM = "\ufeff"
 FORMAT_DECIMALS = re.compile(r"\.(0+)")
 # A footnote mark shown by the cell's format after its number (``0.00"*"``), as the portal's XLSX writes it.
 FORMAT_MARK = re.compile(r'"(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"\s*$')
@@ -66,27 +68,49 @@ def read_upload(upload):
     return sheets
 
 
-def _read_csv(content):
+def _decode(content):
+    """The text of a CSV file: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Excel's “Unicode text”)."""
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = content.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        if text and "\x00" not in text and any(sep in text for sep in ",;\t\n"):
+            return text
     if b"\x00" in content:
         raise ImportRefused(_("This is not a CSV text file."))
     try:
-        text = content.decode("utf-8-sig")
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportRefused(_("The file is not UTF-8 text; save it as “CSV UTF-8” and upload it again.")) from error
+
+
+def _read_csv(content):
+    text = _decode(content)
     delimiter = sniff_delimiter(text)
     rows = []
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter)):
+        for number, row in enumerate(reader):
             if number >= MAX_ROWS or len(row) > MAX_COLUMNS:
                 raise ImportRefused(_("The file has too many rows or columns for a seizure table."))
             rows.append([_csv_cell(cell) for cell in row])
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportRefused(
+                _("Line %(line)s has a cell of more than %(max)s characters; a seizure table has none so long.")
+                % {"line": reader.line_num, "max": csv.field_size_limit()}
+            ) from error
         raise ImportRefused(_("The CSV file is malformed: %(error)s") % {"error": error}) from error
     return rows
 
 
 def _csv_cell(text):
-    """A CSV cell; the apostrophe an export puts before “=”, “-” … (against formulas) is taken off again."""
+    """A CSV cell; the apostrophe an export puts before “=”, “-” … (against formulas) is taken off again.
+
+    A byte-order mark inside the text (a second one, or one pasted in with a header) is no part of it.
+    """
+    text = text.replace(BOM, "")
     if text.startswith("'") and text[1:2] in {"=", "+", "-", "@", "\t", "\r"}:
         text = text[1:]
     return (text, text.strip().startswith("="), False)
@@ -190,4 +214,4 @@ def _xlsx_cell(cell):
         if shown:
             return (format(value, f".{len(shown.group(1))}f") + mark, False, True)
         return ((format(value, ".15g") if isinstance(value, float) else str(value)) + mark, False, True)
-    return (str(value), False, False)
+    return (str(value).replace(BOM, ""), False, False)
