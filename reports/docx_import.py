@@ -10,11 +10,11 @@ too big, not a Word document, a zip bomb, or without a matrix table raises
 import io
 import re
 import zipfile
-from html import escape
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .docx_cells import cell_html, cell_text, grid_cells, numbering_formats, table_rows, tables_in
 from .layouts import RICH_COLUMNS
 from .models import MatrixRow, MatrixSection, Report
 from .sanitise import clean_html
@@ -75,130 +75,25 @@ def _open(upload):
         ) from None
 
 
-def _paragraph_html(paragraph):
-    parts = []
-    for item in paragraph.iter_inner_content():
-        text = escape(item.text or "")
-        if not text:
-            continue
-        if hasattr(item, "address"):  # a hyperlink
-            href = item.address or ""
-            parts.append(f'<a href="{escape(href)}">{text}</a>' if href else text)
-            continue
-        if item.bold:
-            text = f"<strong>{text}</strong>"
-        if item.italic:
-            text = f"<em>{text}</em>"
-        parts.append(text)
-    return "".join(parts)
+def _find_tables(document):
+    """``[(table, header row index, header texts)]``: the matrix table and the tables that continue it.
 
-
-def _numbering_formats(document):
-    """``{(numId, level): numFmt}`` of the document's numbered and bulleted lists (“decimal”, “bullet” …)."""
-    from docx.oxml.ns import qn  # python-docx only where a Word file is read (not in every web process)
-
-    try:
-        root = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
-    abstract = {}
-    for item in root.findall(qn("w:abstractNum")):
-        for level in item.findall(qn("w:lvl")):
-            fmt = level.find(qn("w:numFmt"))
-            abstract[(item.get(qn("w:abstractNumId")), level.get(qn("w:ilvl")))] = (
-                fmt.get(qn("w:val")) if fmt is not None else "bullet"
-            )
-    formats = {}
-    for num in root.findall(qn("w:num")):
-        ref = num.find(qn("w:abstractNumId"))
-        if ref is None:
-            continue
-        for (abstract_id, level), fmt in abstract.items():
-            if abstract_id == ref.get(qn("w:val")):
-                formats[(num.get(qn("w:numId")), level)] = fmt
-    return formats
-
-
-def _list_kind(paragraph, numbering):
-    """``"ol"``, ``"ul"`` or None: a numbered list stays numbered, a bullet list bulleted."""
-    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-    if "list number" in style:
-        return "ol"
-    properties = paragraph._p.pPr
-    numbers = properties.numPr if properties is not None else None
-    if numbers is not None and numbers.numId is not None:
-        level = numbers.ilvl.val if numbers.ilvl is not None else 0
-        fmt = numbering.get((str(numbers.numId.val), str(level)), "bullet")
-        return "ul" if fmt in ("bullet", "none") else "ol"
-    return "ul" if "list" in style else None
-
-
-def cell_html(cell, numbering=None, notices=None, where=""):
-    """A table cell as sanitised HTML: paragraphs, bold and italic runs, bullet and numbered lists, links.
-
-    A table inside the cell is kept as lines (“a · b · c” per row) and an image is not
-    kept; both are said in ``notices`` (with ``where``), so the preview lists them.
+    A document converted from a PDF (or typed page by page) holds the matrix as one table
+    per page, each under the same header; they are one matrix, read in order.
     """
-    numbering = numbering or {}
-    out, items, kind = [], [], None
-
-    def close():
-        if items:
-            out.append(f"<{kind}>" + "".join(items) + f"</{kind}>")
-            items.clear()
-
-    for paragraph in cell.paragraphs:
-        html = _paragraph_html(paragraph)
-        this = _list_kind(paragraph, numbering)
-        if this:
-            if this != kind:
-                close()
-                kind = this
-            if html:
-                items.append(f"<li>{html}</li>")
-            continue
-        close()
-        if html.strip():
-            out.append(f"<p>{html}</p>")
-    close()
-    for table in cell.tables:
-        for row in table.rows:
-            line = " · ".join(escape(c.text.strip()) for _col, _span, c in _grid_cells(row, table) if c.text.strip())
-            if line:
-                out.append(f"<p>{line}</p>")
-        if notices is not None:
-            notices.append(_("%(where)s: a table inside the cell is kept as lines, one per row.") % {"where": where})
-    if notices is not None and cell._tc.xpath(".//w:drawing | .//w:pict"):
-        notices.append(_("%(where)s: an image in the cell is not kept.") % {"where": where})
-    return clean_html("".join(out))
-
-
-def _grid_cells(row, table):
-    """``(grid column, span, cell)`` of each cell as the row writes it.
-
-    A cell merged across columns comes once with its span; the lower parts of a cell
-    merged down (``vMerge`` continue) are left out, so its text is kept once, in its first row.
-    """
-    from docx.table import _Cell
-
-    col = row._tr.grid_before
-    out = []
-    for tc in row._tr.tc_lst:
-        span = tc.grid_span
-        if tc.vMerge != "continue":
-            out.append((col, span, _Cell(tc, table)))
-        col += span
-    return out
-
-
-def _find_table(document):
-    for table in document.tables:
-        for index, row in enumerate(table.rows[:5]):
-            cells = _grid_cells(row, table)
-            texts = [(col, " ".join(c.text.split())) for col, _span, c in cells]
+    found = []
+    for table in tables_in(document.element.body, document):
+        for index, row in enumerate(table_rows(table)[:5]):
+            cells = grid_cells(row, table)
+            texts = [(col, " ".join(cell_text(c).split())) for col, _span, c in cells]
             if texts and texts[0][1].lower().startswith("sector outputs"):
-                return table, index, texts
-    raise DocxImportError(_("No matrix table found: its first column must be headed “Sector outputs and activities”."))
+                found.append((table, index, texts))
+                break
+    if not found:
+        raise DocxImportError(
+            _("No matrix table found: its first column must be headed “Sector outputs and activities”.")
+        )
+    return found
 
 
 def _column_map(texts):
@@ -212,18 +107,37 @@ def _column_map(texts):
     return mapping
 
 
+def _place(cells, mapping, titles, where, numbering, notices):
+    """``{row field: html}`` of a row's cells, each under the heading of its grid column."""
+    placed = {}
+    for col, span, cell in cells:
+        covered = [c for c in range(col, col + span) if c in mapping]
+        if not covered:
+            if cell_text(cell):
+                notices.append(_("%(where)s: text in a column without a heading is not kept.") % {"where": where})
+            continue
+        if len(covered) > 1:
+            notices.append(
+                _("%(where)s: a cell spread over “%(columns)s” is kept in “%(first)s”.")
+                % {"where": where, "columns": "”, “".join(titles[c] for c in covered), "first": titles[covered[0]]}
+            )
+        placed[mapping[covered[0]]] = cell_html(cell, numbering, notices, where)
+    return placed
+
+
 def read_matrix(upload):
     """The matrix of the ``.docx`` in ``upload`` as ``{"sections", "row_count", "notices"}`` (nothing stored).
 
     Cells are placed by their grid position, so a cell merged over two columns does not
     push the next one into the wrong column; ``notices`` lists, for the preview, what
     could not be kept as it was (a cell over two columns, a table in a cell, an image).
+    A matrix cut into one table per page is read whole, and the lower part of a row that a
+    page break split (its first column empty, just under the repeated header) is joined to
+    the row above it.
     """
     document = _open(upload)
-    numbering = _numbering_formats(document)
-    table, header_index, header = _find_table(document)
-    mapping = _column_map(header)
-    titles = dict(header)
+    numbering = numbering_formats(document)
+    tables = _find_tables(document)
     sections, notices = [], []
     current_rows = None
     last_row = None
@@ -233,46 +147,54 @@ def read_matrix(upload):
         sections.append({"title": title, "rows": [], "subsections": []})
         return sections[-1]["rows"]
 
-    for number, row in enumerate(table.rows[header_index + 1 :], start=header_index + 2):
-        cells = _grid_cells(row, table)
-        texts = [c.text.strip() for _col, _span, c in cells]
-        if not any(texts) or (texts and texts[0].lower().startswith("sector outputs")):
-            continue  # blank, the lower part of merged cells, or a header repeated on the next page
-        first = texts[0] if cells and cells[0][0] == 0 else ""
-        others = [t for (col, _s, _c), t in zip(cells, texts, strict=True) if t and col != 0]
-        if not others and (match := INDICATOR.match(first)):
-            if last_row is not None:
-                last_row["indicator"] = " ".join(match.group(1).split())[:300]
-            continue
-        if not others and (match := LETTERED.match(first)):
-            current_rows = section(match.group(2).strip()[:500])
-            continue
-        if not others and (match := NUMBERED.match(first)):
-            if not sections:
-                section(_("Matrix"))
-            sections[-1]["subsections"].append({"title": match.group(2).strip()[:500], "rows": []})
-            current_rows = sections[-1]["subsections"][-1]["rows"]
-            continue
-        if current_rows is None:
-            current_rows = section(_("Matrix"))
-        last_row = dict.fromkeys(RICH_COLUMNS, "") | {"indicator": ""}
-        for col, span, cell in cells:
-            covered = [c for c in range(col, col + span) if c in mapping]
-            where = _("Table row %(row)s") % {"row": number}
-            if not covered:
-                if cell.text.strip():
-                    notices.append(_("%(where)s: text in a column without a heading is not kept.") % {"where": where})
+    for table_number, (table, header_index, header) in enumerate(tables, start=1):
+        mapping, titles = _column_map(header), dict(header)
+        continued = table_number > 1  # the first row of a continuation table may finish the row above
+        for number, row in enumerate(table_rows(table)[header_index + 1 :], start=header_index + 2):
+            cells = grid_cells(row, table)
+            texts = [cell_text(c) for _col, _span, c in cells]
+            if texts and texts[0].lower().startswith("sector outputs"):
+                continued = True  # a header repeated on the next page
                 continue
-            if len(covered) > 1:
+            if not any(texts):
+                continue  # blank, or the lower part of merged cells
+            if len(tables) > 1:
+                where = _("Table %(table)s, row %(row)s") % {"table": table_number, "row": number}
+            else:
+                where = _("Table row %(row)s") % {"row": number}
+            first = texts[0] if cells and cells[0][0] == 0 else ""
+            others = [t for (col, _s, _c), t in zip(cells, texts, strict=True) if t and col != 0]
+            if continued and last_row is not None and not first and others:
+                for name, html in _place(cells, mapping, titles, where, numbering, notices).items():
+                    last_row[name] = clean_html(last_row[name] + html)
                 notices.append(
-                    _("%(where)s: a cell spread over “%(columns)s” is kept in “%(first)s”.")
-                    % {"where": where, "columns": "”, “".join(titles[c] for c in covered), "first": titles[covered[0]]}
+                    _("%(where)s: the rest of a row split by a page break is joined to the row above it.")
+                    % {"where": where}
                 )
-            last_row[mapping[covered[0]]] = cell_html(cell, numbering, notices, where)
-        current_rows.append(last_row)
-        count += 1
-        if count > MAX_ROWS:
-            raise DocxImportError(_("The table has more than %(n)s rows.") % {"n": MAX_ROWS})
+                continued = False
+                continue
+            continued = False
+            if not others and (match := INDICATOR.match(first)):
+                if last_row is not None:
+                    last_row["indicator"] = " ".join(match.group(1).split())[:300]
+                continue
+            if not others and (match := LETTERED.match(first)):
+                current_rows = section(match.group(2).strip()[:500])
+                continue
+            if not others and (match := NUMBERED.match(first)):
+                if not sections:
+                    section(_("Matrix"))
+                sections[-1]["subsections"].append({"title": match.group(2).strip()[:500], "rows": []})
+                current_rows = sections[-1]["subsections"][-1]["rows"]
+                continue
+            if current_rows is None:
+                current_rows = section(_("Matrix"))
+            last_row = dict.fromkeys(RICH_COLUMNS, "") | {"indicator": ""}
+            last_row |= _place(cells, mapping, titles, where, numbering, notices)
+            current_rows.append(last_row)
+            count += 1
+            if count > MAX_ROWS:
+                raise DocxImportError(_("The table has more than %(n)s rows.") % {"n": MAX_ROWS})
     if not count:
         raise DocxImportError(_("The matrix table has no rows to import."))
     return {"sections": sections, "row_count": count, "notices": notices}
