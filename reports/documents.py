@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from idswg import pdf
+from idswg import logos, pdf
 from idswg.documents import Document, register
 from idswg.roles import ANY_ROLE, has_role
 
@@ -77,6 +77,8 @@ class ReportDocument(Document):
             "draft_mark": draft,
             # The running header of every page says it too, in words a text search finds.
             "css_draft": pdf.css_string(_("DRAFT (%(state)s) · not final") % {"state": obj.get_state_display()}),
+            # In the first page's header, where the running title would repeat the heading below it.
+            "cover_logos": logos.printed(obj.cover_organisations.all()),
         }
 
     def can_download(self, user, obj):

@@ -19,8 +19,11 @@ class ReportForm(forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["year", "title", "kind", "layout", *HEADER_TEXT_FIELDS]
-        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in HEADER_TEXT_FIELDS if name != "swg_name"}
+        fields = ["year", "title", "kind", "layout", *HEADER_TEXT_FIELDS, "cover_organisations"]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in HEADER_TEXT_FIELDS if name != "swg_name"},
+            "cover_organisations": forms.CheckboxSelectMultiple,
+        }
 
     # A header field is a few names or a paragraph; a megabyte pasted into one would tie up
     # the PDF renderer for minutes, so it is refused like an over-long matrix cell.

@@ -126,6 +126,13 @@ class Report(models.Model):
         _("technical supporting staff: development partners"), blank=True, help_text=_("One a line.")
     )
     key_mandate = models.TextField(_("SWG key mandate"), blank=True)
+    cover_organisations = models.ManyToManyField(
+        "idswg.Organisation",
+        verbose_name=_("logos on the cover"),
+        blank=True,
+        related_name="+",
+        help_text=_("The organisations whose logos the printed report carries above its title (those with a logo)."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])

@@ -2,6 +2,7 @@
 and the images a rendered PDF draws on each page."""
 
 import io
+import subprocess
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -20,15 +21,15 @@ def drawn_logo(text, size=(480, 160), ink="#12355b"):
 
 
 def image_sizes(content):
-    """For each page of the PDF ``content``, the ``(width, height)`` in pixels of the images it draws."""
-    sizes = []
-    for page in pdf_reader(content).pages:
-        objects = page.get("/Resources", {}).get("/XObject", {})
-        sizes.append(
-            [
-                (int(obj["/Width"]), int(obj["/Height"]))
-                for obj in (ref.get_object() for ref in objects.values())
-                if obj.get("/Subtype") == "/Image"
-            ]
-        )
+    """For each page of the PDF ``content``, the ``(width, height)`` in pixels of the images it draws.
+
+    Read by poppler's ``pdfimages -list``, which follows each page's drawing operations (a page's
+    resources may name images that another page draws).
+    """
+    listing = subprocess.run(["pdfimages", "-list", "-"], input=content, capture_output=True, check=True)
+    sizes = [[] for _page in pdf_reader(content).pages]
+    for row in listing.stdout.decode().splitlines()[2:]:
+        page, _num, kind, width, height = row.split()[:5]
+        if kind == "image":
+            sizes[int(page) - 1].append((int(width), int(height)))
     return sizes
