@@ -166,7 +166,9 @@ def main():
     cold_a, cold_t = statistics.median(cold_alones), statistics.median(cold_tasks)
 
     print(f"Briefing: {pages} pages, {len(html) / 1024:.0f} KiB of HTML, {len(content) / 1024:.0f} KiB of PDF")
-    print(f"{pdf.RENDERER}; medians of {args.cold_runs} cold (fresh processes) and {args.runs} warm runs, interleaved")
+    print(
+        f"{pdf.renderer()}; medians of {args.cold_runs} cold (fresh processes) and {args.runs} warm runs, interleaved"
+    )
     print(f"  cold, counted whole: WeasyPrint alone {cold_a:6.2f} s   worker process + task {cold_t:6.2f} s"
           f"   ratio {cold_t / cold_a:.2f}x")  # fmt: skip
     print(f"  warm:                WeasyPrint alone {median_alone:6.2f} s   task {median_task:6.2f} s"

@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+import idswg.celery  # noqa: F401 (the configured app these tasks are sent with: idswg/__init__.py)
+
 from . import updates
 
 

@@ -13,19 +13,26 @@ twice is harmless: ``mail.deliver`` and ``renders.run`` lock their row and check
 import logging
 
 from django.db import transaction
-from kombu.exceptions import KombuError
 
 logger = logging.getLogger(__name__)
 
-#: What a publish raises when the broker cannot be reached (kombu wraps most of them).
-BROKER_ERRORS = (KombuError, ConnectionError, TimeoutError)
+
+def broker_errors():
+    """What a publish raises when the broker cannot be reached (kombu wraps most of them).
+
+    kombu is imported here, with the task that is handed over, not when a web process starts.
+    """
+    from kombu.exceptions import KombuError
+
+    return (KombuError, ConnectionError, TimeoutError)
 
 
 def hand_over(task, obj_id):
     """Give ``task(obj_id)`` to the broker now; False (logged, never raised) when it is unreachable."""
+    errors = broker_errors()
     try:
         task.apply_async((obj_id,))
-    except BROKER_ERRORS as exc:
+    except errors as exc:
         logger.warning("broker unreachable, %s(%s) stays in the outbox: %s", task.name, obj_id, exc)
         return False
     return True

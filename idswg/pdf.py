@@ -15,7 +15,6 @@ mapping (plain and hashed names alike), and the source folders otherwise.
 
 import hashlib
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -23,13 +22,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils.translation import gettext as _
 
 from . import lao_fonts
-from .lao_breaks import break_lao_html
 
-#: Changes whenever the renderer or the shared print stylesheet changes, so that
-#: documents rendered by an older setup count as stale (see ``fingerprint``). Read from the
-#: package's metadata: importing WeasyPrint (54 MiB, 0.8 s) is left to the worker (``pdf_engine``).
-# "lao-1": Lao line breaks (idswg.lao_breaks) and the face chosen per document (idswg.lao_fonts).
-RENDERER = f"weasyprint-{version('weasyprint')}-lao-1"
 PRINT_STYLESHEETS = ("pdf/print.css", "pdf/fonts.css")
 BASE_URL = "https://idswg.invalid/"
 
@@ -65,8 +58,23 @@ def lao_font_css():
 
 
 @cache
+def renderer():
+    """Changes whenever the renderer changes, so that documents rendered by an older setup count
+    as stale (see ``fingerprint``), with the shared print stylesheet.
+
+    Read from the package's metadata: importing WeasyPrint (54 MiB, 0.8 s) is left to the worker
+    (``pdf_engine``); reading the metadata (``importlib.metadata`` scans the installed packages)
+    is left to the first fingerprint, not paid by every process at start-up.
+    "lao-1": Lao line breaks (idswg.lao_breaks) and the face chosen per document (idswg.lao_fonts).
+    """
+    from importlib.metadata import version
+
+    return f"weasyprint-{version('weasyprint')}-lao-1"
+
+
+@cache
 def _stylesheet_digest():
-    digest = hashlib.sha256(RENDERER.encode())
+    digest = hashlib.sha256(renderer().encode())
     for name in PRINT_STYLESHEETS:
         digest.update(static_path(name).read_bytes())
     return digest.hexdigest()
@@ -102,5 +110,6 @@ def render(html):
     ``<meta name="author">`` (see ``templates/pdf/base.html``).
     """
     from . import pdf_engine  # WeasyPrint: in the worker, loaded at its start-up (idswg/celery.py)
+    from .lao_breaks import break_lao_html  # ICU: in the worker too, not in every web process
 
     return pdf_engine.write_pdf(lao_fonts.prepare(break_lao_html(html)))

@@ -50,5 +50,8 @@ def write_pdf(html):
 
 def warm_up():
     """Render a one-line page, so fontconfig's cache and WeasyPrint's default stylesheets are
-    loaded once at worker start-up rather than in the first user's job."""
-    weasyprint.HTML(string="<p>IDSWG ອົງການ</p>", base_url=BASE_URL).write_pdf()
+    loaded once at worker start-up rather than in the first user's job; the Lao line breaks too
+    (ICU and its dictionary, which the web processes never import: ``idswg.pdf.render``)."""
+    from .lao_breaks import break_lao_html
+
+    weasyprint.HTML(string=break_lao_html("<p>IDSWG ອົງການ</p>"), base_url=BASE_URL).write_pdf()

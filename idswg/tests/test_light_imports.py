@@ -12,9 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("weasyprint", "matplotlib", "openpyxl", "docx")
 
 
-def modules_after(code):
-    """The heavy packages ``sys.modules`` holds after ``code`` runs in a new Python process."""
-    probe = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+#: Not heavy, but slow to import (Celery and kombu some 0.1 s, ICU's Lao dictionary 0.02 s): left
+#: to the first task sent, the worker, a render.
+STARTUP = ("celery", "kombu", "icu")
+
+
+def modules_after(code, packages=HEAVY):
+    """Those of ``packages`` that ``sys.modules`` holds after ``code`` runs in a new Python process."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps([m for m in {packages!r} if m in sys.modules]))"
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="idswg.settings")
     result = subprocess.run(  # noqa: S603 (our own interpreter and code)
         [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
@@ -39,3 +44,19 @@ def test_the_celery_worker_loads_weasyprint_and_matplotlib_when_its_process_star
         "from idswg.celery import app\nworker_process_init.send(sender=None)"
     )
     assert set(modules_after(code)) >= {"weasyprint", "matplotlib"}
+
+
+def test_manage_py_check_imports_neither_celery_nor_icu():
+    # manage.py check loads every app, model, URL and view: what every command and web process pays.
+    code = "import django\ndjango.setup()\nfrom django.core.management import call_command\ncall_command('check')"
+    assert modules_after(code, STARTUP) == []
+
+
+def test_sending_a_task_loads_the_configured_celery_app():
+    # idswg/__init__.py no longer imports the Celery app: the tasks module does, so a task sent
+    # from the web goes through the portal's app (its broker, eager without Redis), not Celery's default.
+    code = (
+        "import django\ndjango.setup()\nfrom idswg import tasks\nfrom celery import current_app\n"
+        "assert current_app.main == 'idswg', current_app.main"
+    )
+    assert modules_after(code, ("celery",)) == ["celery"]
