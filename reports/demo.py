@@ -86,10 +86,22 @@ def load(out, with_users=True):
     load_plans(out)
     for data in (REPORT_2015, REPORT_2019, REPORT_2024):
         load_report(out, data)
+    choose_cover_logos()
     # Rendered once the demo is committed (in-process without REDIS_URL, else by a worker);
     # an unchanged briefing is not rendered again on a second run.
     load_demo_briefing(out)
     attach_drafts_to_next_meeting(out)
+
+
+def choose_cover_logos():
+    """The 2024 report's cover carries UNODC's emblem, as the seed's first page does (the 2015 and
+    2019 seeds carry none). The demo has no logo files, so it prints once one is uploaded."""
+    from idswg.models import Organisation
+
+    report = Report.objects.filter(kind=Report.Kind.ANNUAL, year=2024).first()
+    unodc = Organisation.objects.filter(short_name_en="UNODC").first()
+    if report is not None and unodc is not None:
+        report.cover_organisations.add(unodc)
 
 
 def attach_drafts_to_next_meeting(out):

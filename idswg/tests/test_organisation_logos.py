@@ -197,3 +197,14 @@ def test_an_organisation_without_a_logo_or_with_its_file_gone_answers_not_found(
     (_media / organisation.logo.name).unlink()
     assert client_for(partner).get(url).status_code == 404
     assert logos.data_uri(Organisation.objects.get(pk=organisation.pk)) == ""
+
+
+def test_the_organisation_page_and_its_edit_form_show_the_current_logo(client_for, secretariat):
+    organisation = OrganisationFactory(name="UNODC")
+    client = client_for(secretariat)
+    logo_url = reverse("organisation_logo", args=[organisation.pk])
+    assert logo_url not in client.get(organisation.get_absolute_url()).text
+    logos.replace(organisation, image_bytes(), "png")
+    assert f'<img src="{logo_url}" alt="Logo of UNODC"' in client.get(organisation.get_absolute_url()).text
+    form_page = client.get(reverse("organisation_edit", args=[organisation.pk])).text
+    assert f'<img src="{logo_url}"' in form_page and 'enctype="multipart/form-data"' in form_page

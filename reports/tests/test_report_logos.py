@@ -29,8 +29,14 @@ def demo(settings, tmp_path):
     return unodc
 
 
+def test_the_demo_2024_report_chooses_unodcs_emblem_as_its_seed_and_the_older_ones_none(demo):
+    chosen = {report.year: list(report.cover_organisations.all()) for report in Report.objects.filter(kind="annual")}
+    assert chosen == {2015: [], 2019: [], 2024: [demo]}
+
+
 def test_the_secretariat_chooses_the_cover_logos_in_the_report_header(demo, client_for, secretariat):
     report = Report.objects.get(kind="annual", year=2024)
+    report.cover_organisations.clear()
     url = reverse("reports:report_edit", args=[report.pk])
     client = client_for(secretariat)
     assert "logos on the cover" in client.get(url).text.lower()
@@ -46,6 +52,7 @@ def test_the_secretariat_chooses_the_cover_logos_in_the_report_header(demo, clie
 @pytest.mark.parametrize("year", [2015, 2019, 2024])
 def test_the_cover_logo_prints_in_the_first_pages_header_and_the_report_keeps_its_pages(demo, year):
     report = Report.objects.get(kind="annual", year=year)
+    report.cover_organisations.clear()
     _html, _content, pages_without = render_document("report", report.pk)
     report.cover_organisations.set([demo])
     html, content, pages = render_document("report", report.pk)
