@@ -117,6 +117,13 @@ def remove(organisation):
     _delete_later(storage, old)
 
 
+def delete_organisation(organisation):
+    """Delete ``organisation`` and, once that is committed, its logo's file (ProtectedError as ``delete``)."""
+    storage, name = organisation.logo.storage, organisation.logo.name
+    organisation.delete()
+    _delete_later(storage, name)
+
+
 def content_type(organisation):
     return CONTENT_TYPES.get(PurePath(organisation.logo.name).suffix.lstrip("."), "application/octet-stream")
 

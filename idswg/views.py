@@ -95,7 +95,7 @@ def organisation_logo(request, pk):
 def organisation_delete(request, pk):
     organisation = get_object_or_404(Organisation, pk=pk)
     try:
-        organisation.delete()
+        logos.delete_organisation(organisation)
     except ProtectedError:
         messages.error(request, _("This organisation still has people or accounts; move or remove them first."))
         return redirect(organisation)

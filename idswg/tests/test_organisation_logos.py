@@ -208,3 +208,21 @@ def test_the_organisation_page_and_its_edit_form_show_the_current_logo(client_fo
     assert f'<img src="{logo_url}" alt="Logo of UNODC"' in client.get(organisation.get_absolute_url()).text
     form_page = client.get(reverse("organisation_edit", args=[organisation.pk])).text
     assert f'<img src="{logo_url}"' in form_page and 'enctype="multipart/form-data"' in form_page
+
+
+def test_deleting_an_organisation_deletes_its_logo_file_and_a_refused_delete_keeps_it(
+    client_for, secretariat, _media, django_capture_on_commit_callbacks
+):
+    from .factories import PersonFactory
+
+    kept, gone = OrganisationFactory(name="Embassy of Japan"), OrganisationFactory(name="UNODC")
+    PersonFactory(organisation=kept)  # people protect their organisation from deletion
+    for organisation in (kept, gone):
+        logos.replace(organisation, image_bytes(), "png")
+    client = client_for(secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("organisation_delete", args=[kept.pk]))
+        client.post(reverse("organisation_delete", args=[gone.pk]))
+    assert (_media / Organisation.objects.get(pk=kept.pk).logo.name).is_file()
+    assert not Organisation.objects.filter(pk=gone.pk).exists()
+    assert not (_media / gone.logo.name).exists()
