@@ -3,7 +3,6 @@
 from django import template
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.html import format_html
 
 from idswg.roles import PARTNER, has_role, is_secretariat
 
@@ -40,20 +39,25 @@ def pending_rsvps(user):
     )
 
 
-BADGE_CLASSES = {
-    Invitation.State.ACCEPTED: "text-bg-success",
-    Invitation.State.REPRESENTATIVE: "text-bg-info",
-    Invitation.State.DECLINED: "text-bg-secondary",
-    Invitation.State.PENDING: "text-bg-warning",
-}
+@register.simple_tag
+def state_badge(invitation):
+    """The coloured answer badge (``meetings.dashboard_html``, which the dashboard's rows use too)."""
+    from ..dashboard_html import state_badge
+
+    return state_badge(invitation)
 
 
 @register.simple_tag
-def state_badge(invitation):
-    """The coloured answer badge; a tag rather than an include because the dashboard prints hundreds."""
-    return format_html(
-        '<span class="badge rsvp-{} {}">{}</span>',
-        invitation.state,
-        BADGE_CLASSES.get(invitation.state, "text-bg-light"),
-        invitation.get_state_display(),
-    )
+def answer_rows(meeting, invitations):
+    """The dashboard's rows of ``invitations``, built in Python (``meetings.dashboard_html``)."""
+    from ..dashboard_html import rows_html
+
+    return rows_html(meeting, invitations)
+
+
+@register.simple_tag
+def resend_form_id():
+    """The id of the dashboard's one Resend form, which every row's button submits."""
+    from ..dashboard_html import RESEND_FORM
+
+    return RESEND_FORM
