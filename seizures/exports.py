@@ -60,6 +60,11 @@ def table_rows(table, layout=TABLE):
     return rows
 
 
+def _stored_note(row):
+    """The row's note as its values hold it; “first 6 months of 2017”, which only restates the months, is none."""
+    return "" if row.get("note_generated") else row["note"]
+
+
 def _header_label(column):
     return f"{column['label']}{column['mark']}"
 
@@ -86,7 +91,7 @@ def _by_year(table):
         rows.append(
             [row["year"]]
             + [_value(cell) for cell in row["cells"]]
-            + [row["period_months"] if row["period_months"] != FULL_YEAR else "", row["note"]]
+            + [row["period_months"] if row["period_months"] != FULL_YEAR else "", _stored_note(row)]
         )
     return rows
 
@@ -98,7 +103,7 @@ def _wide(table):
         label = str(row["year"])
         if row["period_months"] != FULL_YEAR:
             label += " " + _("(%(months)s months)") % {"months": row["period_months"]}
-        years.append(label + (row["mark"] if row["note"] and row["mark"] else ""))
+        years.append(label + (row["mark"] if _stored_note(row) and row["mark"] else ""))
     rows = [[_("Measure"), _("Unit")] + years]
     for index, column in enumerate(table["columns"]):
         rows.append(

@@ -32,6 +32,7 @@ CAPTION = re.compile(r"^\s*(?:table|figure)\s*\d*\s*[:.]\s*", re.I)
 PLAIN_YEAR = re.compile(r"^(\d{4})$")
 IN_BRACKETS = re.compile(r"^(\d{4})\s*\((.*)\)$")
 FIRST_MONTHS = re.compile(r"^(?:first|1st)\s+(\d{1,2})\s*(?:months?|m)(?:\s+(?:of|for|in))?\s+(\d{4})$")
+BARE_MONTHS = re.compile(r"^\d{1,2}\s*months?$")
 MONTHS_ONLY = re.compile(r"^(?:first\s+)?(\d{1,2})\s*(?:months?|m)$")
 MONTH_RANGE = re.compile(r"^([a-z]{3})[a-z]*\.?\s*[-–]\s*([a-z]{3})[a-z]*\.?(?:\s+(\d{4}))?$")
 HALF = re.compile(r"^(?:h1|half|first half|1st half)(?:\s+(?:of\s+)?(\d{4}))?$")
@@ -64,7 +65,9 @@ def read_year(text):
     """A YearLabel from “2017”, “2017*”, “2017 (Jan-Jun)”, “first 6 months 2017”, “2021/22” …
 
     A year that is not plausible (1900-2200) or not a year at all has ``year`` None and
-    no choices. A partial year keeps the label as its note, so the footnote is not lost.
+    no choices. A partial year keeps the label as its note, so the footnote is not lost,
+    unless the label only counts the months (“2017 (6 months)”, as the portal's own exports
+    write it): the value keeps its months, and the pages say “first 6 months of 2017” anyway.
     """
     written = " ".join(str(text or "").split())
     match = MARK.match(written)
@@ -77,7 +80,9 @@ def read_year(text):
     if bracket:
         months = _months_of(bracket.group(2).strip())
         if months:
-            return _plausible(YearLabel(written, int(bracket.group(1)), months, mark, body))
+            # “2017 (6 months)” only says the months, which the value keeps (and every page prints).
+            note = "" if BARE_MONTHS.match(bracket.group(2).strip()) else body
+            return _plausible(YearLabel(written, int(bracket.group(1)), months, mark, note))
         return label
     first = FIRST_MONTHS.match(low)
     if first:

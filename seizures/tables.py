@@ -21,6 +21,7 @@ def country_table(country):
           "columns": [{"id", "slug", "name", "unit", "label": "Heroin (kg)", "kind": "drug" or "count",
                        "mark", "footnote" (shared by the column), "source" (if not the table's)}, ...],
           "rows": [{"year": 2017, "period_months": 6, "partial": True, "mark": "*", "note": "...",
+                    "note_generated" (the note says only the months: no value has it),
                     "cells": [{"measure_id", "value": Decimal or None, "text": "68.35",
                                "decimals" (shown), "reported": bool, "flag", "flag_comment", "needs_confirmation",
                                "mark", "period_months", "source", "footnote"}, ...]}, ...],
@@ -83,7 +84,8 @@ def country_table(country):
         row_note = _shared_footnote(
             [v for v in in_row if not by_measure[v.measure_id] or v.footnote != by_measure[v.measure_id]]
         )
-        if not row_note and period < FULL_YEAR:
+        generated = not row_note and period < FULL_YEAR
+        if generated:
             row_note = _("first %(months)s months of %(year)s") % {"months": period, "year": year}
         cells = []
         for column in columns:
@@ -96,6 +98,7 @@ def country_table(country):
                 "partial": period < FULL_YEAR,
                 "mark": notes.mark(row_note),
                 "note": row_note,
+                "note_generated": generated,
                 "cells": cells,
             }
         )
