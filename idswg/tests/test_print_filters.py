@@ -83,3 +83,12 @@ def test_an_organisation_is_named_with_its_acronym_escaped_and_without_a_repeate
         Context({"org": Named("Embassy of <Japan>", "Japan")})
     )
     assert rendered == "Embassy of &lt;Japan&gt;"
+
+
+def test_in_lao_a_short_name_that_is_a_word_of_the_english_name_is_not_repeated_either():
+    japan = Named("ສະຖານທູດຍີ່ປຸ່ນ", "Japan")
+    japan.name_en = "Embassy of Japan"
+    assert organisation_name(japan) == "ສະຖານທູດຍີ່ປຸ່ນ"
+    lcdc = Named("ຄະນະກຳມະການແຫ່ງຊາດ ເພື່ອຄວບຄຸມຢາເສບຕິດ", "LCDC")
+    lcdc.name_en = "Lao National Commission for Drug Control and Supervision"
+    assert "(LCDC)" in str(organisation_name(lcdc))
