@@ -24,7 +24,6 @@ from idswg.spreadsheets import append_text_row, safe_text, sheet_title
 
 from .models import FULL_YEAR
 from .numbers import fixed, plain
-from .trends import NOT_REPORTED
 
 TABLE, WIDE = "table", "wide"
 LAYOUTS = (TABLE, WIDE)
@@ -195,11 +194,10 @@ def trend_table(country_name, trends):
     rows = []
     for index, year in enumerate(trends["years"]):
         cells = [row["cells"][index] for row in trends["rows"]]
-        given = [cell["months"] for cell in cells if cell["direction"] != NOT_REPORTED]
         rows.append(
             {
                 "year": year,
-                "period_months": min(given, default=FULL_YEAR),
+                "period_months": min((cell["months"] for cell in cells), default=FULL_YEAR),
                 "mark": "",
                 "note": "",
                 "cells": [{"value": cell["symbol"], "mark": mark(cell["footnote"])} for cell in cells],

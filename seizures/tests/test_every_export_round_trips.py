@@ -4,6 +4,8 @@ Hypothesis generates stored tables (figures with their written decimals, not-rep
 cells, footnotes shared by a column, by a year or by one figure only, a partial last
 year with or without a note of its own) and writes each in both layouts as CSV and XLSX;
 imported into an emptied table, every value, decimal count, period and footnote comes back.
+Reported trend tables (↑ ↓ ↔ •, notes per cell, a partial last year) likewise: the export
+changes nothing imported over its own table, and rebuilds it exactly once deleted.
 A CSV whose figures show no decimal point unambiguously (only “1.000”) is asked about once,
 as any such file is; the answer “point decimals” then reads it exactly.
 """
@@ -16,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seizures import exports, import_plan
-from seizures.models import SeizureValue
+from seizures.models import ReportedTrend, ReportedTrendTable, SeizureValue
+from seizures.reported_trends import reported_trend_table
 from seizures.tables import country_table
 from seizures.tests.factories import make_table
 
@@ -112,3 +115,52 @@ def test_any_stored_table_reimports_from_its_export_to_the_same_values(secretari
         data |= {f"confirm-{item['key']}": "1", f"comment-{item['key']}": "As exported"}
     import_plan.apply(batch.pk, data, secretariat)
     assert _stored(country) == before
+
+
+@st.composite
+def trend_tables(draw):
+    years = list(range(2011, 2011 + draw(st.integers(1, 5))))
+    drugs = draw(st.integers(1, 3))
+    direction = st.sampled_from(["increase", "decrease", "stable", "not_reported"])
+    cells = {(d, y): draw(direction) for d in range(drugs) for y in years}
+    notes = {key: draw(st.sampled_from(NOTES)) for key in cells}
+    partial = draw(st.booleans())
+    return {"years": years, "drugs": drugs, "cells": cells, "notes": notes, "partial": partial}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    table=trend_tables(),
+    layout=st.sampled_from(exports.LAYOUTS),
+    fmt=st.sampled_from(["csv", "xlsx"]),
+)
+def test_any_reported_trend_table_reimports_from_its_export_to_the_same_table(secretariat, table, layout, fmt):
+    if not any(direction != "not_reported" for direction in table["cells"].values()):
+        return  # a table of “•” only says nothing; the importer would not know it is a trend table
+    country, drugs = make_table([], measures=table["drugs"])
+    stored = ReportedTrendTable.objects.create(
+        country=country, title="Drug use trends", source="NACD", legend="↑ = Increase, ↓ = Decrease"
+    )
+    last = table["years"][-1]
+    for (d, year), direction in table["cells"].items():
+        partial = table["partial"] and year == last
+        ReportedTrend.objects.create(
+            table=stored,
+            measure=drugs[d],
+            year=year,
+            direction=direction,
+            period_months=6 if partial else 12,
+            footnote="January to June" if partial else table["notes"][(d, year)],
+        )
+    before = reported_trend_table(country)
+    trends = exports.trend_table(country.name, before)
+    content = exports.to_csv(trends, layout).encode() if fmt == "csv" else exports.to_xlsx(trends, layout)
+    again = import_plan.start_import(SimpleUploadedFile(f"trends.{fmt}", content), secretariat, country=country)
+    assert import_plan.plan(again).work == 0  # over its own table: nothing to change
+    again.delete()
+    stored.delete()
+    batch = import_plan.start_import(SimpleUploadedFile(f"trends.{fmt}", content), secretariat, country=country)
+    plan = import_plan.plan(batch)
+    assert plan.problems == [] and plan.questions == [], (plan.problems, plan.questions)
+    import_plan.apply(batch.pk, {"plan_version": plan.version}, secretariat)
+    assert reported_trend_table(country) == before
