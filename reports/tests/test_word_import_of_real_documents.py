@@ -244,3 +244,22 @@ def test_each_real_word_file_of_the_seeds_imports_every_word_of_its_matrix(path)
     matrix = read_matrix(SimpleUploadedFile(path.name, path.read_bytes(), content_type=DOCX))
     assert matrix["row_count"] > 0
     _assert_every_word_is_kept(Document(str(path)).element.body, matrix)
+
+
+def test_a_hostile_hyperlink_field_gives_no_script_link_and_markup_in_text_stays_text():
+    document = Document()
+    table = _matrix_table(document, [[TREATMENT, "", ""]])
+    progress = table.rows[1].cells[1].paragraphs[0]
+    for xml in (
+        f"<w:fldSimple {W} w:instr='HYPERLINK \"javascript:alert(1)\"'><w:r><w:t>click</w:t></w:r></w:fldSimple>",
+        f"<w:fldSimple {W} w:instr='HYPERLINK \"data:text/html,x\"'><w:r><w:t>data</w:t></w:r></w:fldSimple>",
+        f"<w:r {W}><w:t>&lt;script&gt;alert(2)&lt;/script&gt;</w:t></w:r>",
+        f"<w:fldSimple {W} w:instr='HYPERLINK \"https://x.example/&quot; onmouseover=&quot;alert(3)\"'>"
+        "<w:r><w:t>quoted</w:t></w:r></w:fldSimple>",
+    ):
+        _append(progress, xml)
+    (row,) = _rows(read_matrix(_upload(document)))
+    html = row["progress"]
+    assert "javascript:" not in html and "data:" not in html and "onmouseover" not in html
+    assert "<script" not in html and "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert ">click</a>" in html and ">quoted</a>" in html  # the words stay, without a harmful link
