@@ -34,7 +34,8 @@ def regional_edit(request, pk=None):
         messages.success(request, _("Regional report saved."))
         return redirect(report if instance is not None else reverse("dublin:regional_edit", args=[report.pk]))
     cancel = instance.get_absolute_url() if instance else reverse("dublin:report_list")
-    return form_page(request, form, _("Regional report"), cancel)
+    title = _("Edit: %(title)s") % {"title": instance} if instance else _("New regional report")
+    return form_page(request, form, title, cancel)
 
 
 @secretariat_required
