@@ -5,6 +5,7 @@ evaluated in the page through the DevTools protocol, which the Content-Security-
 govern, so the pages keep their real policy while they are audited.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
@@ -58,9 +59,16 @@ def crawlable(url, origin):
     return not path.startswith(SKIPPED_PATHS) and not path.endswith(SKIPPED_ENDINGS)
 
 
+# A link's secret (an RSVP token): long, with digits or capitals, unlike a slug such as lao-pdr.
+TOKEN = re.compile(r"(?=[^/]*[0-9A-Z_])[A-Za-z0-9_-]{20,}")
+
+
 def page_pattern(path):
-    """A path with its numbers folded, so a crawl audits one page of each kind (/meetings/<n>/)."""
-    return "/".join("<n>" if part.isdigit() else part for part in path.split("/"))
+    """A path with its numbers and tokens folded, so a crawl audits so many pages of each kind
+    (/meetings/<n>/, /meetings/<n>/rsvp/<token>/)."""
+    return "/".join(
+        "<n>" if part.isdigit() else "<token>" if TOKEN.fullmatch(part) else part for part in path.split("/")
+    )
 
 
 def crawl(page, origin, start, limit, per_kind=1):
