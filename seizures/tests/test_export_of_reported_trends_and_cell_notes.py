@@ -212,3 +212,26 @@ def test_a_figures_mark_without_a_note_is_read_and_listed_as_not_kept(secretaria
     plan = import_plan.plan(batch)
     assert plan.ok and plan.changes[0]["value"] == Decimal(250)
     assert any("250*" in item and "no note under the table" in item for item in batch.summary["skipped"])
+
+
+def test_the_secretariat_imports_a_trend_export_through_the_preview_and_the_table_page_shows_it(
+    client_for, secretariat, cambodia
+):
+    client = client_for(secretariat)
+    content = _trends_export(client, cambodia, "xlsx", "wide").content
+    before = reported_trend_table(cambodia)
+    ReportedTrendTable.objects.filter(country=cambodia).delete()
+    response = client.post(
+        reverse("seizures:import"),
+        {"file": SimpleUploadedFile("trends.xlsx", content), "country": cambodia.slug, "number_format": "ask"},
+    )
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302 and response["Location"] == batch.get_absolute_url()
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert "a reported trend table (↑ ↓ ↔ •)" in page and "30 values to add" in page
+    assert not ReportedTrendTable.objects.filter(country=cambodia).exists()  # nothing before the confirmation
+    response = client.post(batch.get_absolute_url(), {"plan_version": import_plan.plan(batch).version})
+    assert response.status_code == 302 and response["Location"] == cambodia.get_absolute_url()
+    assert reported_trend_table(cambodia) == before
+    page = client.get(cambodia.get_absolute_url()).content.decode()
+    assert "Methamphetamine pills 2012: reported ↑, computed ↓" in page
