@@ -28,6 +28,8 @@ from .numbers import (
 from .reported_trends import read_direction
 from .table_setup import split_label
 
+# What a spreadsheet reads as the start of a formula (“=HYPERLINK(…)”, “+1”, “@SUM(A1)”), in a header.
+FORMULA_STARTS = ("=", "+", "@")
 EXTRA_HEADERS = {"footnote": "footnote", "footnotes": "footnote", "note": "footnote", "source": "source"}
 PARTIAL_NOTE = re.compile(r"(?:first\s+(\d{1,2})\s+months?|first half|half|jan\w*\s*[-–]\s*jun\w*)", re.I)
 
@@ -262,7 +264,7 @@ def _resolve(records, structure, country, answers, out):
             _once(told, ("country", record["country"]), out.problems, _unknown_country(record))
             continue
         name, mark = layouts.split_mark(record["measure"])
-        if name.startswith("="):  # a formula is not a measure's name: never asked about, never created
+        if name.startswith(FORMULA_STARTS):  # a formula is not a measure's name: never asked about, never created
             row, col = record["measure_at"]
             message = _("“%(text)s” is a formula, not a measure: type the measure's name.") % {"text": name[:60]}
             _once(told, ("formula", row, col), out.problems, problem(row, col, message))

@@ -87,11 +87,13 @@ def test_a_formula_in_a_value_is_reported_not_calculated_and_nothing_changes(tab
     assert _snapshot(country) == before
 
 
+@pytest.mark.parametrize(
+    "header", ['=HYPERLINK("http://evil.example","Heroin (kg)")', "+cmd|' /C calc'!A0", "@SUM(A1)"]
+)
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_a_formula_as_a_header_is_refused_and_never_offered_as_a_new_measure(table, secretariat, fmt):
+def test_a_formula_as_a_header_is_refused_and_never_offered_as_a_new_measure(table, secretariat, fmt, header):
     country, heroin, _opium = table
     before = _snapshot(country)
-    header = '=HYPERLINK("http://evil.example","Heroin (kg)")'
     if fmt == "csv":
         content = ('Year,"' + header.replace('"', '""') + '"\n2017,5\n').encode()
     else:
