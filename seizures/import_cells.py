@@ -155,13 +155,18 @@ def _cell(grid, row, col):
 
 
 def _extras(header):
+    """The columns beside the values (months covered, footnote, source), named in English or Lao."""
     found = {}
     for col, (text, *_rest) in enumerate(header):
         name = layouts.norm(text)
-        if name in layouts.MONTHS_HEADERS or name == layouts.norm(_("Months covered")):
+        if name in layouts.MONTHS_HEADERS or name in layouts.in_every_language("Months covered"):
             found["months"] = col
-        elif name in EXTRA_HEADERS or name in {layouts.norm(_("Footnote")), layouts.norm(_("Source"))}:
-            found[EXTRA_HEADERS.get(name, "footnote" if name == layouts.norm(_("Footnote")) else "source")] = col
+        elif name in EXTRA_HEADERS:
+            found[EXTRA_HEADERS[name]] = col
+        elif name in layouts.in_every_language("Footnote"):
+            found["footnote"] = col
+        elif name in layouts.in_every_language("Source"):
+            found["source"] = col
     return found
 
 

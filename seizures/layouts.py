@@ -16,9 +16,12 @@ the measure exists in several units) becomes a *question* answered in the previe
 nothing is guessed.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 YEAR_WORDS = {"year", "years", "ປີ"}
@@ -32,12 +35,12 @@ CAPTION = re.compile(r"^\s*(?:table|figure)\s*\d*\s*[:.]\s*", re.I)
 PLAIN_YEAR = re.compile(r"^(\d{4})$")
 IN_BRACKETS = re.compile(r"^(\d{4})\s*\((.*)\)$")
 FIRST_MONTHS = re.compile(r"^(?:first|1st)\s+(\d{1,2})\s*(?:months?|m)(?:\s+(?:of|for|in))?\s+(\d{4})$")
-BARE_MONTHS = re.compile(r"^\d{1,2}\s*months?$")
-MONTHS_ONLY = re.compile(r"^(?:first\s+)?(\d{1,2})\s*(?:months?|m)$")
+BARE_MONTHS = re.compile(r"^\d{1,2}\s*(?:months?|ເດືອນ)$")  # “(6 months)”, “(6 ເດືອນ)” in Lao
+MONTHS_ONLY = re.compile(r"^(?:first\s+)?(\d{1,2})\s*(?:months?|m|ເດືອນ)$")
 MONTH_RANGE = re.compile(r"^([a-z]{3})[a-z]*\.?\s*[-–]\s*([a-z]{3})[a-z]*\.?(?:\s+(\d{4}))?$")
 HALF = re.compile(r"^(?:h1|half|first half|1st half)(?:\s+(?:of\s+)?(\d{4}))?$")
 FISCAL = re.compile(r"^(?:fy\s*)?(\d{4})\s*[/–-]\s*(\d{2}|\d{4})$|^fy\s*(\d{4})$")
-SOURCE_LINE = re.compile(r"^\s*sources?(?:\(s\))?\s*[:：]\s*", re.I)
+SOURCE_LINE = re.compile(r"^\s*(?:sources?(?:\(s\))?|ແຫຼ່ງຂໍ້ມູນ)\s*[:：]\s*", re.I)  # Lao: the export's “Source:”
 NOTE_MARKS = re.compile(r"(?:^|(?<=[\s.;]))(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+")
 # A figure or a trend with a footnote mark of its own after it: “137.50*”, “462,988 ¹⁴”, “↑**”.
 VALUE_MARK = re.compile(r"^(.*?[\d↑↓↔•·⬆⬇])\s*(\*+|†+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
@@ -47,6 +50,18 @@ IN_SOURCE_NOTE = re.compile(r"\(\s*(\*{1,3})\s*([^()]*)\)")
 
 def norm(text):
     return re.sub(r"\s+", " ", str(text)).strip().lower()
+
+
+@functools.cache
+def in_every_language(message):
+    """``message`` (normalised) as each language of the portal writes it: a Lao export read in English too."""
+    from django.conf import settings
+
+    found = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found.add(norm(gettext(message)))
+    return frozenset(found)
 
 
 @dataclass(frozen=True)

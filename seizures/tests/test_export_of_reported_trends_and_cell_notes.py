@@ -235,3 +235,31 @@ def test_the_secretariat_imports_a_trend_export_through_the_preview_and_the_tabl
     assert reported_trend_table(cambodia) == before
     page = client.get(cambodia.get_absolute_url()).content.decode()
     assert "Methamphetamine pills 2012: reported ↑, computed ↓" in page
+
+
+@pytest.mark.parametrize("read_in", ["lo", "en"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_export_made_in_lao_reimports_in_lao_and_in_english(secretariat, fmt, layout, read_in):
+    """A Lao user's export writes “ປີ”, “ຈຳນວນເດືອນ”, “2017 (6 ເດືອນ)”, “ແຫຼ່ງຂໍ້ມູນ: …”: read back in either language."""
+    from django.utils import translation
+
+    from seizures import exports
+    from seizures.tables import country_table
+
+    country, _heroin, _opium = _table_with_cell_notes()
+    country.source = "LCDC"
+    country.save()
+    SeizureValue.objects.filter(country=country, year=2017).update(period_months=6)
+    before = _stored(country)
+    with translation.override("lo"):
+        data = country_table(country)
+        content = exports.to_csv(data, layout).encode() if fmt == "csv" else exports.to_xlsx(data, layout)
+    SeizureValue.objects.filter(country=country).delete()
+    with translation.override(read_in):
+        batch = import_plan.start_import(SimpleUploadedFile(f"lao.{fmt}", content), secretariat, country=country)
+        plan = import_plan.plan(batch)
+        assert plan.problems == [] and plan.questions == [], (plan.problems, plan.questions)
+        import_plan.apply(batch.pk, {"plan_version": plan.version}, secretariat)
+    assert batch.summary["source"] == "LCDC"
+    assert _stored(country) == before
