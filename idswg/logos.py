@@ -34,6 +34,19 @@ MAX_STORED = (1600, 800)  # ~135 x 68 mm at 300 dpi: more than any cover prints
 FORMATS = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg")}
 EXTENSIONS = {".png", ".jpg", ".jpeg"}
 CONTENT_TYPES = dict(FORMATS.values())  # extension: content type
+# How each format's last bytes read when the file is whole (PNG's IEND chunk, JPEG's EOI marker).
+ENDINGS = {"PNG": b"IEND\xaeB`\x82", "JPEG": b"\xff\xd9"}
+
+
+def _whole(upload, image_format):
+    """Whether the file ends as a whole PNG or JPEG does.
+
+    Pillow alone cannot say once WeasyPrint is imported in the process (``make run`` renders
+    in-process, a worker always): WeasyPrint sets ``ImageFile.LOAD_TRUNCATED_IMAGES``, for the
+    whole process, and a cut-off upload then decodes with its missing part grey.
+    """
+    upload.seek(max(upload.size - 64, 0))
+    return upload.read().rstrip(b"\x00\r\n ").endswith(ENDINGS[image_format])
 
 
 def check_upload(upload):
@@ -53,8 +66,10 @@ def check_upload(upload):
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(upload)
-            if image.format not in FORMATS:
+            if image.format not in FORMATS or not _whole(upload, image.format):
                 raise not_an_image
+            upload.seek(0)
+            image = Image.open(upload)
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ValidationError(

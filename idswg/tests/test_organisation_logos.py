@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -226,3 +227,17 @@ def test_deleting_an_organisation_deletes_its_logo_file_and_a_refused_delete_kee
     assert (_media / Organisation.objects.get(pk=kept.pk).logo.name).is_file()
     assert not Organisation.objects.filter(pk=gone.pk).exists()
     assert not (_media / gone.logo.name).exists()
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG"])
+def test_a_cut_off_image_is_refused_also_in_a_process_that_has_imported_weasyprint(kind):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process (``make run`` renders
+    in-process): a cut-off logo would then decode with its missing part grey and be stored."""
+    import weasyprint  # noqa: F401  (what sets it)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    whole = image_bytes((300, 200), kind=kind)
+    logos.check_upload(SimpleUploadedFile(f"logo.{kind.lower()}", whole))
+    with pytest.raises(ValidationError, match="not a PNG or JPEG image"):
+        logos.check_upload(SimpleUploadedFile(f"logo.{kind.lower()}", whole[: len(whole) * 2 // 3]))
