@@ -83,8 +83,18 @@ class MeetingInvitation(MeetingDocument):
         return visible_meetings(user).filter(pk=obj.pk).exists()
 
 
+class SecretariatOnly:
+    """For documents that print contacts or personal links: only the secretariat is offered them."""
+
+    def offered_to(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+    def can_download(self, user, obj):
+        return has_role(user, SECRETARIAT)
+
+
 @register
-class PersonalInvitation(MeetingInvitation):
+class PersonalInvitation(SecretariatOnly, MeetingInvitation):
     """One invitee's invitation: the same pages with their personal RSVP link and its QR code.
 
     For the secretariat to print or forward; the link is the invitee's own, so only the
@@ -116,12 +126,6 @@ class PersonalInvitation(MeetingInvitation):
 
     def context(self, obj):
         return {"meeting": obj.meeting, "invitation": obj}
-
-    def offered_to(self, user, obj):
-        return has_role(user, SECRETARIAT)
-
-    def can_download(self, user, obj):
-        return has_role(user, SECRETARIAT)
 
 
 @register
@@ -172,7 +176,7 @@ class MeetingMinutes(Document):
         return visible_meetings(user).filter(pk=obj.meeting_id).exists()
 
 
-class ParticipantDocument(MeetingDocument):
+class ParticipantDocument(SecretariatOnly, MeetingDocument):
     """A list of a meeting's participants, from the answers: who attends, for whom, their contacts.
 
     For the secretariat (it prints e-mails and phones); A4 landscape, in English and in Lao.
@@ -198,12 +202,6 @@ class ParticipantDocument(MeetingDocument):
         from .participants import attendees_for_print
 
         return {"meeting": obj, "attendees": list(attendees_for_print(obj))}
-
-    def offered_to(self, user, obj):
-        return has_role(user, SECRETARIAT)
-
-    def can_download(self, user, obj):
-        return has_role(user, SECRETARIAT)
 
 
 @register

@@ -4,9 +4,27 @@ and the images a rendered PDF draws on each page."""
 import io
 import subprocess
 
+from django.core.management import call_command
 from PIL import Image, ImageDraw, ImageFont
 
+from idswg import logos
+from idswg.models import Organisation
+
 from .pdf_checks import pdf_reader
+
+
+def load_demo_with_media(settings, tmp_path):
+    """The demo loaded (DEBUG on, as ``make run``) with uploads in a throwaway ``MEDIA_ROOT``."""
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def give_logos(*short_names):
+    """A drawn logo for each demo organisation named by its English short name."""
+    for short_name in short_names:
+        organisation = Organisation.objects.get(short_name_en=short_name)
+        logos.replace(organisation, drawn_logo(short_name), "png")
 
 
 def drawn_logo(text, size=(480, 160), ink="#12355b"):

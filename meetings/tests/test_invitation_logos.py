@@ -2,16 +2,13 @@
 invitation carries "From the People of Japan" and the UNODC emblem on both of its pages; the images
 are embedded in the PDF (fetched from nowhere) and the invitation keeps its two pages."""
 
-import io
 import shutil
 import subprocess
 
 import pytest
-from django.core.management import call_command
 
-from idswg import logos
 from idswg.models import Organisation
-from idswg.tests.logo_images import drawn_logo, image_sizes
+from idswg.tests.logo_images import give_logos, image_sizes, load_demo_with_media
 from idswg.tests.pdf_checks import pdf_text, render_document
 from meetings.models import Meeting
 
@@ -20,16 +17,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def hlm(settings, tmp_path):
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo_with_media(settings, tmp_path)
     return Meeting.objects.get(kind="high_level", starts_at__year=2024)
-
-
-def give_logos(*short_names):
-    for short_name in short_names:
-        organisation = Organisation.objects.get(short_name_en=short_name)
-        logos.replace(organisation, drawn_logo(short_name), "png")
 
 
 def test_the_demo_invitation_prints_no_logo_since_the_seeds_carry_none(hlm):

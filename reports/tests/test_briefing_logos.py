@@ -1,13 +1,8 @@
 """The briefing's cover carries the meeting organisers' logos above its title, as the invitation does."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from idswg import logos
-from idswg.models import Organisation
-from idswg.tests.logo_images import drawn_logo, image_sizes
+from idswg.tests.logo_images import give_logos, image_sizes, load_demo_with_media
 from idswg.tests.pdf_checks import pdf_text, render_document
 from meetings.models import Meeting
 
@@ -16,16 +11,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def hlm(settings, tmp_path):
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo_with_media(settings, tmp_path)
     return Meeting.objects.get(kind="high_level", starts_at__year=2024)
 
 
 def test_the_briefing_cover_shows_the_organisers_logos_and_the_briefing_keeps_its_pages(hlm):
     _html, _content, pages_without = render_document("meeting-briefing", hlm.pk)
-    for short_name in ("Japan", "UNODC"):
-        logos.replace(Organisation.objects.get(short_name_en=short_name), drawn_logo(short_name), "png")
+    give_logos("Japan", "UNODC")
     html, content, pages = render_document("meeting-briefing", hlm.pk)
     assert pages == pages_without
     cover = image_sizes(content)[0]

@@ -1,15 +1,11 @@
 """The secretariat chooses whose logos a report's cover carries (the 2024 report carries UNODC's);
 they print in the header of its first page, so the report keeps its pages."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from idswg import logos
 from idswg.models import Organisation
-from idswg.tests.logo_images import drawn_logo, image_sizes
+from idswg.tests.logo_images import give_logos, image_sizes, load_demo_with_media
 from idswg.tests.pdf_checks import pdf_text, render_document
 from reports.models import Report
 
@@ -20,13 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(settings, tmp_path):
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("load_demo", stdout=io.StringIO())
+    load_demo_with_media(settings, tmp_path)
     settings.DEBUG = False
-    unodc = Organisation.objects.get(short_name_en="UNODC")
-    logos.replace(unodc, drawn_logo("UNODC"), "png")
-    return unodc
+    give_logos("UNODC")
+    return Organisation.objects.get(short_name_en="UNODC")
 
 
 def test_the_demo_2024_report_chooses_unodcs_emblem_as_its_seed_and_the_older_ones_none(demo):
