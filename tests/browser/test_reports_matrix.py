@@ -1,6 +1,7 @@
 """Editing the matrix in the browser: a Trix edit in place, a stale save refused, a history of both saves."""
 
 import pytest
+from playwright.sync_api import expect
 
 from idswg.roles import PARTNER, SECRETARIAT
 from reports.models import MatrixRow
@@ -129,7 +130,7 @@ def test_the_secretariat_moves_a_row_down_and_deletes_one_with_the_row_buttons(n
     page = new_page()
     log_in(page, user_with_role(SECRETARIAT).username)
     page.goto(row.section.report.get_absolute_url())
-    assert page.locator("#matrix button[data-row-post]").count() == 6  # move up, move down, delete; two rows
+    expect(page.locator("#matrix button[data-row-post]")).to_have_count(6)  # move up, move down, delete; two rows
     with page.expect_response(lambda response: f"/rows/{row.pk}/move/" in response.url) as answer:
         page.locator(f"#row-{row.pk}").get_by_role("button", name="Move down").click()
     assert answer.value.status == 200
@@ -145,5 +146,6 @@ def test_the_secretariat_moves_a_row_down_and_deletes_one_with_the_row_buttons(n
     page.locator(f"#row-{second.pk}").wait_for(state="detached")
     assert not MatrixRow.objects.filter(pk=second.pk).exists()
     # The swapped matrix has its buttons again, for the row that is left.
-    assert page.locator(f"#edit-row-{row.pk}").count() == 1
-    assert page.locator(f'#row-{row.pk} a[href="/reports/rows/{row.pk}/history/"]').count() == 1
+    # (copied in as htmx settles the swap, a moment after the old row is gone)
+    expect(page.locator(f"#edit-row-{row.pk}")).to_have_count(1)
+    expect(page.locator(f'#row-{row.pk} a[href="/reports/rows/{row.pk}/history/"]')).to_have_count(1)
