@@ -51,12 +51,17 @@ FRESH_PORT = 8112
 PDF_BYTES = 260 * 1024  # about the demo briefing's size
 
 
-def big_matrix(source, rows=300):
-    """A final report of ``rows`` rows: the rows of ``source`` repeated, in copies of its sections."""
+def big_matrix(source, rows=300, year=2099, state=None):
+    """A report of ``rows`` rows: the rows of ``source`` repeated, in copies of its sections.
+
+    Final as ``source`` unless ``state`` is given: a draft is what the secretariat edits, each row
+    with its edit controls (the heaviest page).
+    """
     from reports.models import MatrixRow, MatrixSection, Report
 
     report = Report.objects.get(pk=source.pk)
-    report.pk, report.year, report.title = None, 2099, "300-row matrix (benchmark)"
+    report.pk, report.year, report.title = None, year, f"300-row matrix (benchmark, {state or source.state})"
+    report.state = state or source.state
     report.save()
     sections = {}
     for section in MatrixSection.objects.filter(report=source).order_by("parent_id", "pk"):
@@ -91,13 +96,14 @@ def cached_download():
     return reverse("render_download", kwargs={"key": "contact-list", "obj_id": 0}), "/static/bench-briefing.pdf"
 
 
-def pages(report_2019, report_300, meeting, download, static_pdf):
+def pages(report_2019, report_300, report_300_draft, meeting, download, static_pdf):
     """(label, path, logged in, anchor label) of what is measured over HTTP."""
     return [
         ("bare view", "/bench/bare/", False, None),
         ("bare view touching request.user", "/bench/bare-authenticated/", True, "bare view"),
         ("2019 report matrix", reverse("reports:report_detail", args=[report_2019.pk]), True, "bare view"),
         ("300-row report matrix", reverse("reports:report_detail", args=[report_300.pk]), True, "bare view"),
+        ("300-row matrix, draft", reverse("reports:report_detail", args=[report_300_draft.pk]), True, "bare view"),
         ("dashboard, 500 invitations, page 1", reverse("meetings:dashboard", args=[meeting.pk]), True, "bare view"),
         ("static file (the PDF)", static_pdf, False, None),
         ("cached PDF download", download, True, "static file (the PDF)"),
@@ -233,12 +239,13 @@ def main():
         call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         report_2019 = Report.objects.get(kind="annual", year=2019)
         report_300 = big_matrix(report_2019)
+        report_300_draft = big_matrix(report_2019, year=2098, state=Report.State.DRAFT)
         meeting = meeting_with_invitations()
         download, static_pdf = cached_download()
         client = Client()
         client.force_login(UserFactory(role=SECRETARIAT))
         cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-        measured = pages(report_2019, report_300, meeting, download, static_pdf)
+        measured = pages(report_2019, report_300, report_300_draft, meeting, download, static_pdf)
         connection.close()
         with tempfile.NamedTemporaryFile("w", prefix="bench-gunicorn-", suffix=".log") as log:
             process = bench_load.start_gunicorn(log)
