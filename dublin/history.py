@@ -55,6 +55,7 @@ def report_history(report, limit=300):
         Recommendation: Recommendation.history.filter(report_id=report.pk),
         FollowUp: FollowUp.history.filter(report_id=report.pk),
     }
+    final = report.is_final  # a final report's history is read only: nothing is offered to restore
     existing = {model: set(model.objects.filter(report=report).values_list("pk", flat=True)) for model in RESTORABLE}
     entries = []
     for model, records in querysets.items():
@@ -74,7 +75,7 @@ def report_history(report, limit=300):
                     ]
                 entry = Entry(record, _describe(model, record), KIND_KEYS.get(model, "report"), changes)
                 entry.restorable = (
-                    model in RESTORABLE and pk in existing[model] and i > 0 and record.history_type != "-"
+                    not final and model in RESTORABLE and pk in existing[model] and i > 0 and record.history_type != "-"
                 )
                 entries.append(entry)
     entries.sort(key=lambda e: (e.record.history_date, e.record.history_id), reverse=True)

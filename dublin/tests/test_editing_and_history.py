@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from dublin import editing
+from dublin import editing, history
 from dublin.models import CountryReport, Section
 
 from .factories import CountryReportFactory, SectionFactory
@@ -49,6 +49,19 @@ def test_the_history_shows_a_word_diff_and_restores_an_earlier_version(client_fo
     section.refresh_from_db()
     assert section.body == "<p>Opium production stabilised</p>" and section.version == 3
     assert section.history.first().history_change_reason.startswith("Restored the version of")
+
+
+def test_history_offers_restore_buttons_on_a_draft_and_none_once_the_report_is_final(client_for, secretariat, db):
+    section = SectionFactory(body="<p>Opium production stabilised</p>")
+    client = client_for(secretariat)
+    _save(client, section, 1, "<p>Opium production increased</p>")
+    url = reverse("dublin:report_history", args=[section.report_id])
+    assert [e.restorable for e in history.report_history(section.report) if e.kind == "section"] == [False, True]
+    assert "Restore this version" in client.get(url).content.decode()
+    CountryReport.objects.filter(pk=section.report_id).update(state=CountryReport.State.FINAL)
+    section.report.refresh_from_db()
+    assert not any(e.restorable for e in history.report_history(section.report))
+    assert "Restore this version" not in client.get(url).content.decode()
 
 
 def test_a_final_report_refuses_section_edits(client_for, secretariat, db):
