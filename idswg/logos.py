@@ -23,7 +23,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 1024 * 1024
 MAX_PIXELS = 25_000_000  # width x height of the upload; a larger one is refused before it is decoded
@@ -51,6 +50,8 @@ def _whole(upload, image_format):
 
 def check_upload(upload):
     """The upload re-encoded as ``(bytes, extension)``; ValidationError saying what is wrong otherwise."""
+    from PIL import Image, UnidentifiedImageError  # here, not at start: web processes only need it for an upload
+
     if upload.size > MAX_BYTES:
         raise ValidationError(
             _("The logo is %(size)s; the largest accepted is %(limit)s.")
@@ -94,6 +95,8 @@ def check_upload(upload):
 
 def _reencode(image):
     """``(bytes, extension)``: ``image`` upright, fitted into ``MAX_STORED``, in its own format, no metadata."""
+    from PIL import ImageOps
+
     extension, _content_type = FORMATS[image.format]
     image = ImageOps.exif_transpose(image)
     image.thumbnail(MAX_STORED)

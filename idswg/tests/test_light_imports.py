@@ -13,9 +13,9 @@ HEAVY = ("weasyprint", "matplotlib", "openpyxl", "docx")
 
 
 #: Not heavy, but slow to import (Celery and kombu some 0.1 s, ICU's Lao dictionary 0.02 s, the
-#: seizure import with its cell readers 0.07 s): left to the first task sent, the worker, a render,
-#: an import.
-STARTUP = ("celery", "kombu", "icu", "seizures.import_plan")
+#: seizure import with its cell readers 0.07 s, Pillow 0.013 s): left to the first task sent, the
+#: worker, a render, an import, a logo upload.
+STARTUP = ("celery", "kombu", "icu", "seizures.import_plan", "PIL")
 
 
 def modules_after(code, packages=HEAVY):
