@@ -17,9 +17,6 @@ from idswg import mail
 from . import calendar, invitations
 from .models import InvitationNotice, Meeting
 
-#: The fields whose change invitees are told about (the title's too: it is the calendar entry's name).
-WATCHED_FIELDS = ("date", "start_time", "end_time", "venue", "title")
-
 
 def describe(meeting):
     """What invitees know of a meeting: date, time and venue as the e-mails print them."""

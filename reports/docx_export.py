@@ -117,7 +117,7 @@ def _matrix(document, display):
                 write_html(cell, getattr(row, column.name))
             if has_indicator:
                 indicator = table.add_row().cells
-                indicator[0].text = f"{_('Indicator')}: {row.indicator}".strip()
+                indicator[0].text = (_("Indicator: %(indicator)s") % {"indicator": row.indicator}).strip()
 
     for section in display.sections:
         heading(f"{section.label} {section.title}")
