@@ -88,6 +88,40 @@ def _worker_database_url():
     return f"postgres://{auth}{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
 
 
+def start_celery_worker(queue, mail_dir, extra_env=None, new_session=False, name=None):
+    """``(process, log)``: a real ``celery worker`` on ``queue`` (node ``name``, ``queue@host`` by
+    default), sharing the test database.
+
+    ``new_session`` puts it and its pool in a process group of their own, which a test may kill
+    whole (``os.killpg``) as a crash or an out-of-memory kill of the machine would.
+    """
+    env = dict(
+        os.environ,
+        DATABASE_URL=_worker_database_url(),
+        CELERY_QUEUE=queue,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=mail_dir,
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        **(extra_env or {}),
+    )
+    log = open(Path(tempfile.mkdtemp(prefix="idswg-worker-log-")) / "worker.log", "w")  # noqa: SIM115
+    command = [sys.executable, "-m", "celery", "-A", "idswg", "worker", "-Q", queue, "-c", "2", "-l", "info"]
+    command += ["--without-gossip", "--without-mingle", "-n", f"{name or queue}@%h"]
+    process = subprocess.Popen(  # noqa: S603 (our own interpreter)
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=new_session
+    )
+    process.node = command[-1].replace("%h", os.uname().nodename)
+    return process, log
+
+
+def wait_until_up(process, log, seconds=60):
+    """Return once the worker ``process`` answers a ping; RuntimeError with its log if it never does."""
+    deadline = time.monotonic() + seconds
+    while not celery_app.control.ping(destination=[process.node], timeout=1):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the Celery worker did not start: {Path(log.name).read_text()[-2000:]}")
+
+
 @pytest.fixture(scope="session")
 def real_celery_worker(django_db_setup, django_db_blocker):
     """A real ``celery worker`` process on Redis, sharing the test database.
@@ -101,47 +135,11 @@ def real_celery_worker(django_db_setup, django_db_blocker):
         pytest.skip("needs DATABASE_URL on PostgreSQL: the worker shares the test database")
     queue = f"idswg-test-{uuid.uuid4().hex[:8]}"
     mail_dir = tempfile.mkdtemp(prefix="idswg-worker-mail-")
-    media_dir = settings.MEDIA_ROOT
-    env = dict(
-        os.environ,
-        DATABASE_URL=_worker_database_url(),
-        CELERY_QUEUE=queue,
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=mail_dir,
-        MEDIA_ROOT=str(media_dir),
-    )
-    log = open(Path(tempfile.mkdtemp(prefix="idswg-worker-log-")) / "worker.log", "w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "idswg",
-            "worker",
-            "-Q",
-            queue,
-            "-c",
-            "2",
-            "-l",
-            "info",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            f"{queue}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    process, log = start_celery_worker(queue, mail_dir)
     previous_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_default_queue = queue
     try:
-        deadline = time.monotonic() + 60
-        while not celery_app.control.ping(destination=[f"{queue}@{os.uname().nodename}"], timeout=1):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the Celery worker did not start: {Path(log.name).read_text()[-2000:]}")
+        wait_until_up(process, log)
         yield type("Worker", (), {"process": process, "mail_dir": Path(mail_dir), "queue": queue, "log": log.name})
     finally:
         celery_app.conf.task_default_queue = previous_queue
