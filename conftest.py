@@ -122,6 +122,23 @@ def wait_until_up(process, log, seconds=60):
             raise RuntimeError(f"the Celery worker did not start: {Path(log.name).read_text()[-2000:]}")
 
 
+def rendering_now(key, obj_id, log_path, seconds=60):
+    """A render of document ``key`` requested and seen running on a real worker (its lease taken).
+
+    Fails with the worker's log ``log_path`` if no worker has started it within ``seconds``.
+    """
+    from idswg import renders
+    from idswg.models import RenderJob
+
+    job = renders.request_render(key, obj_id)
+    deadline = time.monotonic() + seconds
+    while not (job.state == RenderJob.State.RUNNING and job.owner):
+        assert time.monotonic() < deadline, f"never started: {Path(log_path).read_text()[-2000:]}"
+        time.sleep(0.02)
+        job.refresh_from_db()
+    return job
+
+
 @pytest.fixture(scope="session")
 def real_celery_worker(django_db_setup, django_db_blocker):
     """A real ``celery worker`` process on Redis, sharing the test database.

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from idswg import renders
+from conftest import rendering_now
 from idswg.models import RenderJob
 from idswg.tests.factories import PersonFactory
 
@@ -24,13 +24,7 @@ State = RenderJob.State
 @pytest.mark.django_db(transaction=True)
 def test_a_render_whose_worker_process_is_killed_finishes_by_itself(real_celery_worker):
     PersonFactory.create_batch(400)  # a contact list of some pages: a render that lasts a few seconds
-    job = renders.request_render("contact-list", 0)
-
-    deadline = time.monotonic() + 60
-    while not (job.state == State.RUNNING and job.owner):
-        assert time.monotonic() < deadline, f"never started: {Path(real_celery_worker.log).read_text()[-2000:]}"
-        time.sleep(0.02)
-        job.refresh_from_db()
+    job = rendering_now("contact-list", 0, real_celery_worker.log)
     killed = int(job.owner.split(":")[1])
     assert killed != real_celery_worker.process.pid  # the pool child, not the worker itself
     os.kill(killed, signal.SIGKILL)

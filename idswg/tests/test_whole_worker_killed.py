@@ -17,10 +17,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-from conftest import _stop, start_celery_worker, wait_until_up
-from idswg import celery_app, mail, outbox, renders
+from conftest import _stop, rendering_now, start_celery_worker, wait_until_up
+from idswg import celery_app, mail, outbox
 from idswg.models import RenderJob, SentMessage
 from idswg.tests.factories import PersonFactory
 
@@ -56,12 +55,7 @@ def test_a_render_whose_whole_worker_is_killed_finishes_on_the_next_worker_and_a
     PersonFactory.create_batch(400)  # a contact list of some pages: a render that lasts a few seconds
     first, first_log = worker(own_queue, mail_dir, "first")
     try:
-        job = renders.request_render("contact-list", 0)
-        deadline = time.monotonic() + 60
-        while not (job.state == State.RUNNING and job.owner):
-            assert time.monotonic() < deadline, f"never started: {Path(first_log.name).read_text()[-2000:]}"
-            time.sleep(0.05)
-            job.refresh_from_db()
+        job = rendering_now("contact-list", 0, first_log.name)
         os.killpg(first.pid, signal.SIGKILL)  # the worker and its pool at once: nobody is left to tell
         first.wait(timeout=10)
     finally:
@@ -97,4 +91,3 @@ def test_a_render_whose_whole_worker_is_killed_finishes_on_the_next_worker_and_a
         assert len(list(Path(mail_dir).iterdir())) == 1  # sent once
     finally:
         _stop(second, second_log)
-    assert settings.RENDER_LEASE_SECONDS == LEASE
