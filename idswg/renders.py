@@ -97,9 +97,27 @@ def latest(key, obj_id):
 
 
 def latest_done(key, obj_id):
-    """The most recent finished render of a document: what a download serves."""
-    jobs = RenderJob.objects.filter(document=key, object_id=obj_id, state=State.DONE)
-    return jobs.order_by("-finished_at", "-pk").first()
+    """The most recent finished render of a document: what a download serves.
+
+    In SQL of its own, the same as ``filter(document=..., object_id=..., state=DONE)
+    .order_by("-finished_at", "-pk").first()``: every download asks it, and the ORM's building
+    of that query cost three times its round trip to PostgreSQL (0.8 of 1.2 ms; issue 19).
+    """
+    jobs = RenderJob.objects.raw(_LATEST_DONE, [key, obj_id, State.DONE])
+    return next(iter(jobs), None)
+
+
+def _latest_done_sql():
+    """``latest_done``'s query; table and column names from the model's own metadata, values as parameters."""
+    meta = RenderJob._meta
+    document, object_id, state, finished = (
+        meta.get_field(n).column for n in ("document", "object_id", "state", "finished_at")
+    )
+    where = f"{document} = %s AND {object_id} = %s AND {state} = %s"
+    return f"SELECT * FROM {meta.db_table} WHERE {where} ORDER BY {finished} DESC, {meta.pk.column} DESC LIMIT 1"  # noqa: S608
+
+
+_LATEST_DONE = _latest_done_sql()
 
 
 def request_render(key, obj_id, user=None):

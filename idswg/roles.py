@@ -24,12 +24,21 @@ def roles_of(user):
         return frozenset()
     cached = getattr(user, "_idswg_roles", None)
     if cached is None:
-        names = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
-        if user.is_superuser:
-            names.add(SECRETARIAT)
-        cached = frozenset(names)
-        user._idswg_roles = cached
+        cached = remember_roles(user, user.groups.filter(name__in=ROLES).values_list("name", flat=True))
     return cached
+
+
+def remember_roles(user, group_names):
+    """Keep on ``user`` the roles among ``group_names`` (the superuser is secretariat); returns them.
+
+    ``roles_of`` reads the groups when nothing is kept; the portal's authentication backend
+    (``idswg.auth_backend``) keeps them as it loads the user, in the same query.
+    """
+    names = set(group_names) & set(ROLES)
+    if user.is_superuser:
+        names.add(SECRETARIAT)
+    user._idswg_roles = frozenset(names)
+    return user._idswg_roles
 
 
 def has_role(user, *roles):

@@ -149,7 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # AxesStandaloneBackend first: it refuses a locked-out user name or address before any password check.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Then Django's ModelBackend, whose signed-in user comes with its roles in one query (idswg/auth_backend.py).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "idswg.auth_backend.PortalBackend"]
 LOGIN_URL = "login"
 # A form refused for its CSRF token gets the portal's page (Django's has an inline style the CSP refuses).
 CSRF_FAILURE_VIEW = "idswg.errors.csrf_failure"

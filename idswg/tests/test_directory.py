@@ -110,7 +110,7 @@ def test_the_directory_pages_do_not_grow_their_queries_with_rows(
     for _ in range(count):
         PersonFactory()
     client = client_for(secretariat)
-    with django_assert_num_queries(3 + session_queries):  # session, user, roles, organisations
+    with django_assert_num_queries(2 + session_queries):  # session, user with roles, organisations
         client.get("/directory/")
-    with django_assert_num_queries(3 + session_queries):  # session, user, roles, people with organisations
+    with django_assert_num_queries(2 + session_queries):  # session, user with roles, people with organisations
         client.get("/directory/people/")

@@ -97,7 +97,8 @@ def test_the_accounts_page_costs_the_same_queries_with_more_locked_accounts(
 ):
     def assert_queries():
         staff = client_for(secretariat)
-        with django_assert_num_queries(5 + session_queries):  # session, user, roles, accounts, their groups, the locks
+        # session, user with roles, accounts, their groups, the locks
+        with django_assert_num_queries(4 + session_queries):
             assert staff.get(reverse("account_list")).status_code == 200
 
     fail(client, UserFactory().username, settings.AXES_FAILURE_LIMIT)

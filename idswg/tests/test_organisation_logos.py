@@ -167,7 +167,7 @@ def test_every_member_sees_a_logo_as_an_image_and_the_browser_may_keep_it_only_p
     logos.replace(organisation, image_bytes(), "png")
     client = client_for(user)
     url = reverse("organisation_logo", args=[organisation.pk])
-    with django_assert_num_queries(session_queries + 3):  # the user, their groups, the organisation
+    with django_assert_num_queries(session_queries + 2):  # the user with their groups (one query), the organisation
         response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"

@@ -21,10 +21,10 @@ URL = reverse("render_download", kwargs={"key": "contact-list", "obj_id": 0})
 
 
 def queries_of_a_download():
-    """The session (none when Redis caches it), the user, their roles (the contact list's rule), the render."""
+    """The session (none when Redis caches it), the user with their roles (one query), the render."""
     from django.conf import settings
 
-    return (0 if settings.SESSION_ENGINE.endswith("cached_db") else 1) + 3
+    return (0 if settings.SESSION_ENGINE.endswith("cached_db") else 1) + 2
 
 
 @pytest.fixture(autouse=True)

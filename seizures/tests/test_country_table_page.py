@@ -64,7 +64,7 @@ def test_the_page_query_count_does_not_grow_with_the_years(
     _reported_trends(country, measures, years)
     client = client_for(partner)
     client.get(country.get_absolute_url())  # session and roles warmed up like any later page
-    with django_assert_num_queries(8 + session_queries):  # 6 with the session, and the reported trend table
+    with django_assert_num_queries(7 + session_queries):  # the user with their roles, ..., the reported trend table
         response = client.get(country.get_absolute_url())
     assert response.content.decode().count('<tr id="row-') == years
 
@@ -76,7 +76,7 @@ def test_the_trend_page_query_count_does_not_grow_either(
     country, measures = make_table(range(1990, 1990 + years), measures=8)
     _reported_trends(country, measures, years)
     client = client_for(partner)
-    with django_assert_num_queries(8 + session_queries):
+    with django_assert_num_queries(7 + session_queries):
         assert client.get(reverse("seizures:trends", args=[country.slug])).status_code == 200
 
 
