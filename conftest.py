@@ -70,6 +70,15 @@ def _tasks_in_process(request):
     celery_app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _check_cached_report_pages():
+    """Every report page served from the cache is rendered again and compared (``reports.page_cache``):
+    a change that forgot to renew the report's stamp fails the first test that reads the page after it."""
+    settings.REPORT_PAGE_CACHE_CHECK = True
+    yield
+    del settings.REPORT_PAGE_CACHE_CHECK
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in English: a request in Lao leaves Lao active in the thread (LocaleMiddleware

@@ -10,3 +10,9 @@ class ReportsConfig(PortalAppConfig):
     nav_order = 20
     nav_items = ((_("Reports"), "reports:report_list", ANY_ROLE),)
     home_panels = (("reports/_home_panel.html", ANY_ROLE),)
+
+    def ready(self):
+        super().ready()
+        from . import page_cache
+
+        page_cache.connect()

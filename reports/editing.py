@@ -11,6 +11,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import page_cache
 from .access import ensure_editable
 from .layouts import RICH_COLUMNS
 from .models import HEADER_TEXT_FIELDS, MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report
@@ -103,6 +104,8 @@ def save_row(row_id, expected_version, cells, user, priority_areas=None, reason=
         version=F("version") + 1, updated_at=timezone.now(), **cleaned
     )
     row = MatrixRow.objects.select_related("section__report").get(pk=row_id)
+    if updated:
+        page_cache.touch(pk=report_id)  # the UPDATE above sends no signal
     if not updated:
         mine = MatrixRow(pk=row.pk, section=row.section, version=expected_version, **cleaned)
         raise StaleRow(current=row, mine=mine)

@@ -53,13 +53,14 @@ def _for_id(markup, pk):
 class RowRenderer:
     """Renders the rows of one report for one request."""
 
-    def __init__(self, request, report, table_columns, editable, can_comment):
+    def __init__(self, request, report, table_columns, editable, can_comment, csrf=None):
+        """``csrf``: the token the forms carry, the request's own unless given (``reports.page_cache``)."""
         self.report = report
         self.columns = table_columns
         self.editable = editable
         self.can_comment = can_comment
         self.secretariat = is_secretariat(request.user)
-        self.csrf = get_token(request)
+        self.csrf = str(csrf) if csrf else get_token(request)
         self.urls = {name: reverse(f"reports:{name}", args=[_PK]) for name in _ROW_URLS}
         self.show_indicator = report.layout == LAYOUT_2015
         self.labels = {

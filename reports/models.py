@@ -5,6 +5,8 @@ on every save; the matrix row's conditional update in ``reports.editing`` saniti
 the same way, so nothing unsanitised is ever stored.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -13,6 +15,11 @@ from simple_history.models import HistoricalRecords
 
 from .layouts import LAYOUT_2019, LAYOUT_CHOICES, RICH_COLUMNS
 from .sanitise import clean_html
+
+
+def new_content_stamp():
+    """A value no earlier version of a report's page had (see ``Report.content_stamp``)."""
+    return uuid.uuid4().hex
 
 
 class Plan(models.Model):
@@ -135,7 +142,9 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # Changed with every change to what the report's page shows: the key of its cached body (reports/page_cache.py).
+    content_stamp = models.CharField(max_length=32, default=new_content_stamp, editable=False)
+    history = HistoricalRecords(excluded_fields=["updated_at", "content_stamp"])
 
     class Meta:
         verbose_name = _("report")
@@ -151,6 +160,12 @@ class Report(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.content_stamp = new_content_stamp()  # the header is on the page too
+        if update_fields is not None:
+            update_fields = {*update_fields, "content_stamp"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reports:report_detail", args=[self.pk])

@@ -43,6 +43,7 @@ def _row_renderer(context):
             context["table_columns"],
             context.get("editable", False),
             context.get("can_comment", False),
+            csrf=context.get("csrf_token"),
         )
         context.render_context["matrix_row_renderer"] = renderer
     return renderer

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST
 
 from idswg.roles import member_required, secretariat_required
 
-from .. import access, carry_forward, review
+from .. import access, carry_forward, page_cache, review
 from ..access import ensure_editable, readable_report, visible_reports
 from ..forms import CarryForwardForm, ReportForm
 from ..models import Report
-from ..services import report_for_display
 
 
 @member_required
@@ -27,16 +26,16 @@ def report_list(request):
 def report_detail(request, pk):
     """The report as one page: header, narratives and the matrix (editable in place by the secretariat)."""
     report = readable_report(request.user, pk)
-    display = report_for_display(report, with_comments=True)
+    flags = access.page_flags(request.user, report)
+    moves = {"narrative_moves": (("up", "up", _("Move up")), ("down", "down", _("Move down")))}
     return render(
         request,
         "reports/report_detail.html",
         {
             "report": report,
-            "display": display,
-            **access.page_flags(request.user, report),
+            **flags,
             "next_states": review.next_states(report),
-            "narrative_moves": (("up", "up", _("Move up")), ("down", "down", _("Move down"))),
+            "report_body": page_cache.report_body(request, report, flags, moves),
         },
     )
 

@@ -1,0 +1,149 @@
+"""The body of a report's page (header, narratives, matrix), rendered once per version and kept in the cache.
+
+Reading a report for display costs six queries and rendering its matrix most of the page's
+time (the 2019 report: about 15 ms; 300 rows: about 60 ms), while a report changes rarely
+and is read often, most of all once final. So the body is cached under a key that changes
+whenever what it shows may change:
+
+- ``Report.content_stamp``, a new random value at every change of the report, its sections,
+  rows, priority-area links, narratives or comments, of any plan or priority area (their
+  names print in the badges), and of the name of a comment's author. ``Report.save`` sets it;
+  the receivers below set it for the rest, in the same transaction as the change; the one
+  matrix write that bypasses ``save`` (``editing.save_row``'s conditional UPDATE) calls ``touch``;
+- what the reader may do (the flags of ``access.page_flags``, the secretariat's tools);
+- the language and the time zone the page is written in.
+
+The stamp is read with the report itself (the page reads that row anyway), so a hit costs one
+cache read and no query. A new stamp is never an old one, so a stale body is never served and
+nothing has to be deleted: bodies of old stamps expire.
+
+The body carries forms (narrative moves, comment boxes), whose CSRF token belongs to each
+reader: it is rendered with a placeholder derived from the secret key, which no cell can
+contain, and the reader's own token is put in its place on the way out.
+
+With ``REPORT_PAGE_CACHE_CHECK`` on (the test suite sets it), every hit is rendered again and
+compared, so a change that forgot to renew the stamp fails whichever test reads the page after it.
+"""
+
+import functools
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from idswg.roles import is_secretariat
+
+from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report, RowComment
+
+TEMPLATE = "reports/_report_body.html"
+TIMEOUT = 7 * 24 * 3600  # a body nobody read for a week is rendered again when asked
+FLAGS = ("editable", "can_edit", "can_comment", "can_download")
+
+
+@functools.cache
+def csrf_placeholder():
+    """What the cached body carries in place of a CSRF token: the same in every process, unguessable."""
+    return "csrf-" + salted_hmac("reports.page_cache.csrf", "placeholder").hexdigest()[:32]
+
+
+def report_body(request, report, flags, extra_context):
+    """The safe HTML of ``report``'s page body for this reader: from the cache, or rendered and kept."""
+    from .services import report_for_display
+
+    secretariat = is_secretariat(request.user)
+    key = ":".join(
+        (
+            "reports:body",
+            str(report.pk),
+            report.content_stamp,
+            report.state,
+            get_language() or "",
+            timezone.get_current_timezone_name(),
+            "".join("1" if flags[name] else "0" for name in FLAGS) + ("1" if secretariat else "0"),
+        )
+    )
+
+    def render():
+        context = {
+            **extra_context,
+            **flags,
+            "report": report,
+            "display": report_for_display(report, with_comments=True),
+            "csrf_token": csrf_placeholder(),
+        }
+        return render_to_string(TEMPLATE, context, request=request)
+
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TIMEOUT)
+    elif getattr(settings, "REPORT_PAGE_CACHE_CHECK", False):
+        fresh = render()
+        if fresh != html:
+            raise AssertionError(f"the cached body of report {report.pk} is stale: a change did not call touch()")
+    return SafeString(html.replace(csrf_placeholder(), get_token(request)))
+
+
+def touch(*conditions, **filters):
+    """Give the reports matching the filters (say ``pk=...`` or ``sections=...``) a new content stamp."""
+    Report.objects.filter(*conditions, **filters).update(content_stamp=uuid.uuid4().hex)
+
+
+def _section_changed(sender, instance, **kwargs):
+    touch(pk=instance.report_id)
+
+
+def _row_changed(sender, instance, **kwargs):
+    touch(sections=instance.section_id)
+
+
+def _comment_changed(sender, instance, **kwargs):
+    touch(sections__rows=instance.row_id)
+
+
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A row's priority areas changed, from the row's side or (``reverse``) from an area's."""
+    if not reverse:
+        if action.startswith("post_"):
+            touch(sections__rows=instance.pk)
+    elif action == "pre_clear":  # the area's rows, while the links still say which
+        touch(sections__rows__priority_areas=instance.pk)
+    elif action in ("post_add", "post_remove"):
+        touch(sections__rows__in=pk_set)
+
+
+def _plan_changed(sender, instance, **kwargs):
+    # Rare (the secretariat keeps the Master Plans): every report, whichever shows the plan.
+    touch()
+
+
+def _user_changed(sender, instance, update_fields=None, **kwargs):
+    """A comment shows its author's and resolver's names (deleting the user empties them)."""
+    if update_fields is not None and not {"first_name", "last_name", "username"} & set(update_fields):
+        return  # a log-in saves last_login only
+    touch(Q(sections__rows__comments__author=instance) | Q(sections__rows__comments__resolved_by=instance))
+
+
+def connect():
+    """Renew the stamps on every change of what a report's page shows (called by the app's ``ready``)."""
+    for model, receiver in (
+        (MatrixSection, _section_changed),
+        (NarrativeSection, _section_changed),
+        (MatrixRow, _row_changed),
+        (RowComment, _comment_changed),
+        (Plan, _plan_changed),
+        (PriorityArea, _plan_changed),
+    ):
+        post_save.connect(receiver, sender=model, dispatch_uid=f"page_cache.{model.__name__}.save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"page_cache.{model.__name__}.delete")
+    m2m_changed.connect(_links_changed, sender=MatrixRow.priority_areas.through, dispatch_uid="page_cache.links")
+    post_save.connect(_user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="page_cache.user")
+    pre_delete.connect(_user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="page_cache.user.delete")
