@@ -71,12 +71,12 @@ def _tasks_in_process(request):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _check_cached_report_pages():
-    """Every report page served from the cache is rendered again and compared (``reports.page_cache``):
-    a change that forgot to renew the report's stamp fails the first test that reads the page after it."""
-    settings.REPORT_PAGE_CACHE_CHECK = True
+def _check_cached_html():
+    """Every fragment served from the cache is rendered again and compared (``idswg.cached_html``):
+    a change that forgot to renew its stamp fails the first test that reads the page after it."""
+    settings.CACHED_HTML_CHECK = True
     yield
-    del settings.REPORT_PAGE_CACHE_CHECK
+    del settings.CACHED_HTML_CHECK
 
 
 @pytest.fixture(autouse=True)

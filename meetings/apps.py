@@ -10,3 +10,9 @@ class MeetingsConfig(PortalAppConfig):
     nav_order = 10
     nav_items = ((_("Meetings"), "meetings:list", ANY_ROLE),)
     home_panels = (("meetings/_home_panel.html", ANY_ROLE),)
+
+    def ready(self):
+        super().ready()
+        from . import answers_cache
+
+        answers_cache.connect()

@@ -7,6 +7,7 @@ request asked for, never in the opposite one as a toggle would.
 
 from django.utils import timezone
 
+from . import answers_cache
 from .models import Attendee
 
 PRESENT, ABSENT = "present", "absent"
@@ -20,3 +21,4 @@ def mark(attendee_id, state, now=None):
         Attendee.objects.filter(pk=attendee_id).update(checked_in_at=None)
     else:
         raise ValueError(f"unknown check-in state {state!r}")
+    answers_cache.touch(invitations__attendees=attendee_id)  # the UPDATEs above send no signal

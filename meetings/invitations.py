@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from idswg import mail
 from idswg.models import SentMessage
 
-from . import calendar, materials
+from . import answers_cache, calendar, materials
 from .models import Invitation, Meeting
 
 
@@ -104,6 +104,7 @@ def send(invitation, kind="invitation"):
         if kind == "invitation":
             changes["sent_at"] = timezone.now()
         Invitation.objects.filter(pk=invitation.pk).update(**changes)
+        answers_cache.touch(pk=invitation.meeting_id)  # the UPDATE sends no signal
         if kind == "invitation":
             # An invitation out means answers are taken: a draft meeting moves on.
             Meeting.objects.filter(pk=invitation.meeting_id, state=Meeting.State.DRAFT).update(

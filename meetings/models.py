@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from idswg.cached_html import new_stamp
 from idswg.models import Organisation, Person, SentMessage
 
 
@@ -77,6 +78,8 @@ class Meeting(models.Model):
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Renewed with every change the answers dashboard shows: the key of its cached part (meetings/answers_cache.py).
+    answers_stamp = models.CharField(max_length=32, default=new_stamp, editable=False)
 
     class Meta:
         verbose_name = _("meeting")
@@ -94,6 +97,12 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.answers_stamp = new_stamp()  # the deadline and the state are on the dashboard too
+        if update_fields is not None:
+            update_fields = {*update_fields, "answers_stamp"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.pk])

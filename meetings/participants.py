@@ -26,19 +26,38 @@ MAX_QUERY = 100
 
 
 def summary(meeting):
-    """Invited, answered, attending, declined, no answer and headcount, in one query each."""
-    s = Invitation.State
-    counts = meeting.invitations.aggregate(
-        invited=Count("pk"),
-        answered=Count("pk", filter=~Q(state=s.PENDING)),
-        attending=Count("pk", filter=Q(state__in=Invitation.ATTENDING)),
-        representatives=Count("pk", filter=Q(state=s.REPRESENTATIVE)),
-        declined=Count("pk", filter=Q(state=s.DECLINED)),
-        pending=Count("pk", filter=Q(state=s.PENDING)),
+    """Invited, answered, attending, declined, no answer, headcount and arrived, in one query.
+
+    One row per answer: its invitations (each once: ``distinct``, as the join repeats an
+    invitation per attendee), their attendees and those checked in; the totals are added up
+    here. A dashboard asks it on every refresh, and this grouped query costs about half what
+    six filtered counts and a second aggregate over the attendees did (issue 19).
+    """
+    per_state = (
+        meeting.invitations.order_by()
+        .values_list("state")
+        .annotate(
+            invitations=Count("pk", distinct=True), heads=Count("attendees"), arrived=Count("attendees__checked_in_at")
+        )
     )
-    arrived = Count("pk", filter=Q(checked_in_at__isnull=False))
-    heads = attendees(meeting).aggregate(headcount=Count("pk"), arrived=arrived)
-    return counts | heads
+    s = Invitation.State
+    invitations, headcount, arrived = {}, 0, 0
+    for state, count, heads, checked_in in per_state:
+        invitations[state] = count
+        if state in Invitation.ATTENDING:
+            headcount += heads
+            arrived += checked_in
+    attending = sum(invitations.get(state, 0) for state in Invitation.ATTENDING)
+    return {
+        "invited": sum(invitations.values()),
+        "answered": sum(invitations.values()) - invitations.get(s.PENDING, 0),
+        "attending": attending,
+        "representatives": invitations.get(s.REPRESENTATIVE, 0),
+        "declined": invitations.get(s.DECLINED, 0),
+        "pending": invitations.get(s.PENDING, 0),
+        "headcount": headcount,
+        "arrived": arrived,
+    }
 
 
 def invitations(meeting, query=""):
@@ -64,9 +83,15 @@ def invitations(meeting, query=""):
     )
 
 
-def dashboard_page(meeting, query="", page=1):
-    """One page of ``invitations(meeting, query)``: two queries (count, rows) and one for their attendees."""
-    return Paginator(invitations(meeting, query), DASHBOARD_PAGE_SIZE).get_page(page)
+def dashboard_page(meeting, query="", page=1, invited=None):
+    """One page of ``invitations(meeting, query)``: the count, the rows and one query for their attendees.
+
+    Without a search the count is ``invited`` when given (``summary`` counted them already).
+    """
+    paginator = Paginator(invitations(meeting, query), DASHBOARD_PAGE_SIZE)
+    if invited is not None and not query.split():
+        paginator.count = invited
+    return paginator.get_page(page)
 
 
 def attendees(meeting):

@@ -5,21 +5,16 @@ on every save; the matrix row's conditional update in ``reports.editing`` saniti
 the same way, so nothing unsanitised is ever stored.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from idswg.cached_html import new_stamp
+
 from .layouts import LAYOUT_2019, LAYOUT_CHOICES, RICH_COLUMNS
 from .sanitise import clean_html
-
-
-def new_content_stamp():
-    """A value no earlier version of a report's page had (see ``Report.content_stamp``)."""
-    return uuid.uuid4().hex
 
 
 class Plan(models.Model):
@@ -143,7 +138,7 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Changed with every change to what the report's page shows: the key of its cached body (reports/page_cache.py).
-    content_stamp = models.CharField(max_length=32, default=new_content_stamp, editable=False)
+    content_stamp = models.CharField(max_length=32, default=new_stamp, editable=False)
     history = HistoricalRecords(excluded_fields=["updated_at", "content_stamp"])
 
     class Meta:
@@ -162,7 +157,7 @@ class Report(models.Model):
         return self.title
 
     def save(self, *args, update_fields=None, **kwargs):
-        self.content_stamp = new_content_stamp()  # the header is on the page too
+        self.content_stamp = new_stamp()  # the header is on the page too
         if update_fields is not None:
             update_fields = {*update_fields, "content_stamp"}
         super().save(*args, update_fields=update_fields, **kwargs)

@@ -17,45 +17,32 @@ The stamp is read with the report itself (the page reads that row anyway), so a 
 cache read and no query. A new stamp is never an old one, so a stale body is never served and
 nothing has to be deleted: bodies of old stamps expire.
 
-The body carries forms (narrative moves, comment boxes), whose CSRF token belongs to each
-reader: it is rendered with a placeholder derived from the secret key, which no cell can
-contain, and the reader's own token is put in its place on the way out.
-
-With ``REPORT_PAGE_CACHE_CHECK`` on (the test suite sets it), every hit is rendered again and
-compared, so a change that forgot to renew the stamp fails whichever test reads the page after it.
+The body carries forms (narrative moves, comment boxes): their CSRF tokens, the check of every
+hit in the test suite and the body's lifetime are ``idswg.cached_html``'s.
 """
 
-import functools
-import uuid
-
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
-from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from idswg.cached_html import LazyHtml, cached_html, new_stamp
 from idswg.roles import is_secretariat
 
 from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report, RowComment
 
 TEMPLATE = "reports/_report_body.html"
-TIMEOUT = 7 * 24 * 3600  # a body nobody read for a week is rendered again when asked
 FLAGS = ("editable", "can_edit", "can_comment", "can_download")
 
 
-@functools.cache
-def csrf_placeholder():
-    """What the cached body carries in place of a CSRF token: the same in every process, unguessable."""
-    return "csrf-" + salted_hmac("reports.page_cache.csrf", "placeholder").hexdigest()[:32]
-
-
 def report_body(request, report, flags, extra_context):
-    """The safe HTML of ``report``'s page body for this reader: from the cache, or rendered and kept."""
+    """``report``'s page body for this reader (safe HTML when written): from the cache, or rendered and kept."""
+    return LazyHtml(lambda: _body_html(request, report, flags, extra_context))
+
+
+def _body_html(request, report, flags, extra_context):
     from .services import report_for_display
 
     secretariat = is_secretariat(request.user)
@@ -71,30 +58,22 @@ def report_body(request, report, flags, extra_context):
         )
     )
 
-    def render():
+    def render(csrf_token):
         context = {
             **extra_context,
             **flags,
             "report": report,
             "display": report_for_display(report, with_comments=True),
-            "csrf_token": csrf_placeholder(),
+            "csrf_token": csrf_token,
         }
         return render_to_string(TEMPLATE, context, request=request)
 
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, TIMEOUT)
-    elif getattr(settings, "REPORT_PAGE_CACHE_CHECK", False):
-        fresh = render()
-        if fresh != html:
-            raise AssertionError(f"the cached body of report {report.pk} is stale: a change did not call touch()")
-    return SafeString(html.replace(csrf_placeholder(), get_token(request)))
+    return cached_html(request, key, render)
 
 
 def touch(*conditions, **filters):
     """Give the reports matching the filters (say ``pk=...`` or ``sections=...``) a new content stamp."""
-    Report.objects.filter(*conditions, **filters).update(content_stamp=uuid.uuid4().hex)
+    Report.objects.filter(*conditions, **filters).update(content_stamp=new_stamp())
 
 
 def _section_changed(sender, instance, **kwargs):

@@ -1,7 +1,8 @@
 """The secretariat's follow-up of a meeting: dashboard, exports, sign-in sheet and check-in."""
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,7 +10,7 @@ from idswg.attachments import attachment
 from idswg.bilingual import contains_in_any_language
 from idswg.roles import secretariat_required
 
-from .. import checkin, participants
+from .. import answers_cache, checkin, participants
 from ..models import Attendee, Meeting
 
 
@@ -17,18 +18,13 @@ from ..models import Attendee, Meeting
 def dashboard(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     query = request.GET.get("q", "").strip()[: participants.MAX_QUERY]
-    page = participants.dashboard_page(meeting, query, request.GET.get("page"))
-    context = {
-        "meeting": meeting,
-        "summary": participants.summary(meeting),
-        "invitations": page,
-        "page": page,
-        "page_range": page.paginator.get_elided_page_range(page.number),
-        "query": query,
-        "rsvp_open": meeting.rsvp_open(),
-    }
-    template = "meetings/_dashboard_live.html" if request.htmx else "meetings/dashboard.html"
-    return render(request, template, context)
+    live = answers_cache.answers(request, meeting, query, request.GET.get("page"))
+    if request.htmx:  # the refresh every 30 s
+        response = HttpResponse(str(live))
+    else:
+        response = render(request, "meetings/dashboard.html", {"meeting": meeting, "query": query, "answers": live})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _download(content, content_type, meeting, extension):

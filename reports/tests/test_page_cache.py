@@ -1,7 +1,7 @@
 """A report's page body is served from the cache until anything it shows changes (``reports.page_cache``).
 
 Each change below is made the way the portal makes it, then the page is read again: it must show
-the change. The suite's ``REPORT_PAGE_CACHE_CHECK`` would catch a stale body anyway; these tests
+the change. The suite's ``CACHED_HTML_CHECK`` would catch a stale body anyway; these tests
 also say what was expected, one change each.
 """
 
@@ -10,6 +10,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from idswg.cached_html import csrf_placeholder
 from idswg.roles import PARTNER
 from idswg.tests.factories import UserFactory
 from reports import editing, page_cache, review
@@ -46,7 +47,7 @@ def first_row(report):
 def test_a_second_read_comes_from_the_cache_without_reading_the_report_again(
     client_for, secretariat, report, settings, session_queries, django_assert_num_queries
 ):
-    settings.REPORT_PAGE_CACHE_CHECK = False  # the check renders again: here the production path is counted
+    settings.CACHED_HTML_CHECK = False  # the check renders again: here the production path is counted
     client = client_for(secretariat)
     first = client.get(report.get_absolute_url()).text
     # the user with their roles, the report (its stamp comes with it): no sections, rows, comments or areas
@@ -62,7 +63,7 @@ def test_the_cached_body_carries_each_readers_own_csrf_token_and_never_the_place
     for _ in range(2):  # a miss, then a hit
         client = client_for(UserFactory(role=PARTNER))
         text = client.get(report.get_absolute_url()).text
-        assert page_cache.csrf_placeholder() not in text
+        assert csrf_placeholder() not in text
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text).group(1)
         client.handler.enforce_csrf_checks = True
         response = client.post(

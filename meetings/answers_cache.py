@@ -1,0 +1,99 @@
+"""The live part of the answers dashboard (counts, one page of answers), kept in the cache per version.
+
+The dashboard refreshes itself every 30 seconds on every secretariat screen that shows it, and
+at 500 invitations a page cost some 12 ms of queries and rendering (the counts, fifty rows with
+their organisations and attendees) while answers come in a few a day. So the part is cached
+under a key that changes whenever what it shows may change:
+
+- ``Meeting.answers_stamp``, a new random value at every change of the meeting (``Meeting.save``),
+  of its invitations and their attendees (the receivers below), of the name of an invited
+  organisation, and at the writes that bypass ``save``: a check-in (``checkin.mark``) and an
+  invitation sent (``invitations.send``);
+- the meeting's state and whether the RSVP is open now (the deadline passes without a write);
+- the search and the page asked for, the language and the time zone.
+
+The stamp comes with the meeting's row, which the page reads anyway. CSRF tokens, the check of
+every hit in the test suite and the part's lifetime are ``idswg.cached_html``'s.
+"""
+
+import hashlib
+
+from django.db.models.signals import post_delete, post_save
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from idswg.cached_html import LazyHtml, cached_html, new_stamp
+from idswg.models import Organisation
+
+from . import participants
+from .models import Attendee, Invitation, Meeting
+
+TEMPLATE = "meetings/_dashboard_live.html"
+
+
+def answers(request, meeting, query, page_number):
+    """The live part of ``meeting``'s dashboard (safe HTML when written): from the cache, or rendered and kept."""
+    return LazyHtml(lambda: _answers_html(request, meeting, query, page_number))
+
+
+def _answers_html(request, meeting, query, page_number):
+    asked = hashlib.sha256(f"{query}\n{page_number}".encode()).hexdigest()[:24]  # any text a user typed
+    rsvp_open = meeting.rsvp_open()
+    key = ":".join(
+        (
+            "meetings:answers",
+            str(meeting.pk),
+            meeting.answers_stamp,
+            meeting.state,
+            "open" if rsvp_open else "closed",
+            asked,
+            get_language() or "",
+            timezone.get_current_timezone_name(),
+        )
+    )
+
+    def render(csrf_token):
+        summary = participants.summary(meeting)
+        page = participants.dashboard_page(meeting, query, page_number, invited=summary["invited"])
+        context = {
+            "meeting": meeting,
+            "summary": summary,
+            "invitations": page,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number),
+            "query": query,
+            "rsvp_open": rsvp_open,
+            "csrf_token": csrf_token,
+        }
+        return render_to_string(TEMPLATE, context, request=request)
+
+    return cached_html(request, key, render)
+
+
+def touch(**filters):
+    """Give the meetings matching ``filters`` (say ``pk=...`` or ``invitations=...``) a new answers stamp."""
+    Meeting.objects.filter(**filters).update(answers_stamp=new_stamp())
+
+
+def _invitation_changed(sender, instance, **kwargs):
+    touch(pk=instance.meeting_id)
+
+
+def _attendee_changed(sender, instance, **kwargs):
+    touch(invitations=instance.invitation_id)
+
+
+def _organisation_changed(sender, instance, **kwargs):
+    touch(invitations__organisation=instance.pk)
+
+
+def connect():
+    """Renew the stamps on every change the dashboard shows (called by the app's ``ready``)."""
+    for model, receiver in (
+        (Invitation, _invitation_changed),
+        (Attendee, _attendee_changed),
+        (Organisation, _organisation_changed),
+    ):
+        post_save.connect(receiver, sender=model, dispatch_uid=f"answers_cache.{model.__name__}.save")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"answers_cache.{model.__name__}.delete")
