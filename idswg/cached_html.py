@@ -21,6 +21,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.middleware.csrf import get_token
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
@@ -60,3 +61,18 @@ class LazyHtml:
         return self._produce()
 
     __str__ = __html__
+
+
+def renew_on_save_and_delete(touch, filters_of, label):
+    """Call ``touch(**filters_of[model](instance))`` whenever an instance of a model listed is saved or deleted.
+
+    ``filters_of`` maps each model to what, of an instance, finds the stamps to renew (say
+    ``lambda row: {"sections": row.section_id}``); the receivers run in the writer's transaction.
+    """
+    for model, filters in filters_of.items():
+
+        def receiver(sender, instance, filters=filters, **kwargs):
+            touch(**filters(instance))
+
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(receiver, sender=model, weak=False, dispatch_uid=f"{label}.{model.__name__}.{name}")

@@ -18,12 +18,11 @@ every hit in the test suite and the part's lifetime are ``idswg.cached_html``'s.
 
 import hashlib
 
-from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from idswg.cached_html import LazyHtml, cached_html, new_stamp
+from idswg.cached_html import LazyHtml, cached_html, new_stamp, renew_on_save_and_delete
 from idswg.models import Organisation
 
 from . import participants
@@ -76,24 +75,14 @@ def touch(**filters):
     Meeting.objects.filter(**filters).update(answers_stamp=new_stamp())
 
 
-def _invitation_changed(sender, instance, **kwargs):
-    touch(pk=instance.meeting_id)
-
-
-def _attendee_changed(sender, instance, **kwargs):
-    touch(invitations=instance.invitation_id)
-
-
-def _organisation_changed(sender, instance, **kwargs):
-    touch(invitations__organisation=instance.pk)
-
-
 def connect():
     """Renew the stamps on every change the dashboard shows (called by the app's ``ready``)."""
-    for model, receiver in (
-        (Invitation, _invitation_changed),
-        (Attendee, _attendee_changed),
-        (Organisation, _organisation_changed),
-    ):
-        post_save.connect(receiver, sender=model, dispatch_uid=f"answers_cache.{model.__name__}.save")
-        post_delete.connect(receiver, sender=model, dispatch_uid=f"answers_cache.{model.__name__}.delete")
+    renew_on_save_and_delete(
+        touch,
+        {
+            Invitation: lambda invitation: {"pk": invitation.meeting_id},
+            Attendee: lambda attendee: {"invitations": attendee.invitation_id},
+            Organisation: lambda organisation: {"invitations__organisation": organisation.pk},  # its name shows
+        },
+        "answers_cache",
+    )

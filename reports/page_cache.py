@@ -23,12 +23,12 @@ hit in the test suite and the body's lifetime are ``idswg.cached_html``'s.
 
 from django.conf import settings
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from idswg.cached_html import LazyHtml, cached_html, new_stamp
+from idswg.cached_html import LazyHtml, cached_html, new_stamp, renew_on_save_and_delete
 from idswg.roles import is_secretariat
 
 from .models import MatrixRow, MatrixSection, NarrativeSection, Plan, PriorityArea, Report, RowComment
@@ -76,18 +76,6 @@ def touch(*conditions, **filters):
     Report.objects.filter(*conditions, **filters).update(content_stamp=new_stamp())
 
 
-def _section_changed(sender, instance, **kwargs):
-    touch(pk=instance.report_id)
-
-
-def _row_changed(sender, instance, **kwargs):
-    touch(sections=instance.section_id)
-
-
-def _comment_changed(sender, instance, **kwargs):
-    touch(sections__rows=instance.row_id)
-
-
 def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """A row's priority areas changed, from the row's side or (``reverse``) from an area's."""
     if not reverse:
@@ -99,11 +87,6 @@ def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         touch(sections__rows__in=pk_set)
 
 
-def _plan_changed(sender, instance, **kwargs):
-    # Rare (the secretariat keeps the Master Plans): every report, whichever shows the plan.
-    touch()
-
-
 def _user_changed(sender, instance, update_fields=None, **kwargs):
     """A comment shows its author's and resolver's names (deleting the user empties them)."""
     if update_fields is not None and not {"first_name", "last_name", "username"} & set(update_fields):
@@ -113,16 +96,19 @@ def _user_changed(sender, instance, update_fields=None, **kwargs):
 
 def connect():
     """Renew the stamps on every change of what a report's page shows (called by the app's ``ready``)."""
-    for model, receiver in (
-        (MatrixSection, _section_changed),
-        (NarrativeSection, _section_changed),
-        (MatrixRow, _row_changed),
-        (RowComment, _comment_changed),
-        (Plan, _plan_changed),
-        (PriorityArea, _plan_changed),
-    ):
-        post_save.connect(receiver, sender=model, dispatch_uid=f"page_cache.{model.__name__}.save")
-        post_delete.connect(receiver, sender=model, dispatch_uid=f"page_cache.{model.__name__}.delete")
+    renew_on_save_and_delete(
+        touch,
+        {
+            MatrixSection: lambda section: {"pk": section.report_id},
+            NarrativeSection: lambda narrative: {"pk": narrative.report_id},
+            MatrixRow: lambda row: {"sections": row.section_id},
+            RowComment: lambda comment: {"sections__rows": comment.row_id},
+            # Rare (the secretariat keeps the Master Plans): every report, whichever shows the plan.
+            Plan: lambda plan: {},
+            PriorityArea: lambda area: {},
+        },
+        "page_cache",
+    )
     m2m_changed.connect(_links_changed, sender=MatrixRow.priority_areas.through, dispatch_uid="page_cache.links")
     post_save.connect(_user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="page_cache.user")
     pre_delete.connect(_user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="page_cache.user.delete")
