@@ -23,8 +23,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 TIMEOUT = 7 * 24 * 3600  # a fragment nobody read for a week is rendered again when asked
 
@@ -40,15 +43,37 @@ def csrf_placeholder():
     return "csrf-" + salted_hmac("idswg.cached_html.csrf", "placeholder").hexdigest()[:32]
 
 
-def cached_html(request, key, render):
-    """The safe HTML kept under ``key``, or ``render()`` (given the placeholder token) kept there now."""
+def cached_html(request, key_parts, template_name, context):
+    """``template_name`` rendered with ``context()``, kept in the cache under ``key_parts``; safe HTML.
+
+    The key is ``key_parts`` (the fragment's kind, its stamp and what else it depends on) with the
+    language and the time zone the page is written in. The template gets the placeholder as its
+    ``csrf_token`` and the reader's own token takes its place on the way out.
+    """
+    key = ":".join((*key_parts, get_language() or "", timezone.get_current_timezone_name()))
+
+    def render():
+        return render_to_string(template_name, {**context(), "csrf_token": csrf_placeholder()}, request=request)
+
     html = cache.get(key)
     if html is None:
-        html = render(csrf_placeholder())
+        html = render()
         cache.set(key, html, TIMEOUT)
-    elif getattr(settings, "CACHED_HTML_CHECK", False) and render(csrf_placeholder()) != html:
+    elif getattr(settings, "CACHED_HTML_CHECK", False) and render() != html:
         raise AssertionError(f"the cached HTML {key} is stale: a change did not renew its stamp")
     return SafeString(html.replace(csrf_placeholder(), get_token(request)))
+
+
+class RenewsStampOnSave:
+    """A model mixin: every ``save`` gives ``stamp_field`` a new stamp, also when ``update_fields`` is given."""
+
+    stamp_field = None
+
+    def save(self, *args, update_fields=None, **kwargs):
+        setattr(self, self.stamp_field, new_stamp())
+        if update_fields is not None:
+            update_fields = {*update_fields, self.stamp_field}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class LazyHtml:

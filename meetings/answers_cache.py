@@ -10,17 +10,13 @@ under a key that changes whenever what it shows may change:
   organisation, and at the writes that bypass ``save``: a check-in (``checkin.mark``) and an
   invitation sent (``invitations.send``);
 - the meeting's state and whether the RSVP is open now (the deadline passes without a write);
-- the search and the page asked for, the language and the time zone.
+- the search and the page asked for; the language and the time zone (added by ``cached_html``).
 
 The stamp comes with the meeting's row, which the page reads anyway. CSRF tokens, the check of
 every hit in the test suite and the part's lifetime are ``idswg.cached_html``'s.
 """
 
 import hashlib
-
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
 
 from idswg.cached_html import LazyHtml, cached_html, new_stamp, renew_on_save_and_delete
 from idswg.models import Organisation
@@ -39,23 +35,11 @@ def answers(request, meeting, query, page_number):
 def _answers_html(request, meeting, query, page_number):
     asked = hashlib.sha256(f"{query}\n{page_number}".encode()).hexdigest()[:24]  # any text a user typed
     rsvp_open = meeting.rsvp_open()
-    key = ":".join(
-        (
-            "meetings:answers",
-            str(meeting.pk),
-            meeting.answers_stamp,
-            meeting.state,
-            "open" if rsvp_open else "closed",
-            asked,
-            get_language() or "",
-            timezone.get_current_timezone_name(),
-        )
-    )
 
-    def render(csrf_token):
+    def context():
         summary = participants.summary(meeting)
         page = participants.dashboard_page(meeting, query, page_number, invited=summary["invited"])
-        context = {
+        return {
             "meeting": meeting,
             "summary": summary,
             "invitations": page,
@@ -63,11 +47,17 @@ def _answers_html(request, meeting, query, page_number):
             "page_range": page.paginator.get_elided_page_range(page.number),
             "query": query,
             "rsvp_open": rsvp_open,
-            "csrf_token": csrf_token,
         }
-        return render_to_string(TEMPLATE, context, request=request)
 
-    return cached_html(request, key, render)
+    key = (
+        "meetings:answers",
+        str(meeting.pk),
+        meeting.answers_stamp,
+        meeting.state,
+        "open" if rsvp_open else "closed",
+        asked,
+    )
+    return cached_html(request, key, TEMPLATE, context)
 
 
 def touch(**filters):

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from idswg.cached_html import new_stamp
+from idswg.cached_html import RenewsStampOnSave, new_stamp
 from idswg.models import Organisation, Person, SentMessage
 
 
@@ -30,7 +30,7 @@ def new_token():
 INVITATION_PREFETCH = ("organiser_links__organisation", "cochairs__person__organisation", "agenda_items__presenters")
 
 
-class Meeting(models.Model):
+class Meeting(RenewsStampOnSave, models.Model):
     class Kind(models.TextChoices):
         TECHNICAL = "technical", _("Technical Meeting")
         HIGH_LEVEL = "high_level", _("High-Level Meeting")
@@ -80,6 +80,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Renewed with every change the answers dashboard shows: the key of its cached part (meetings/answers_cache.py).
     answers_stamp = models.CharField(max_length=32, default=new_stamp, editable=False)
+    stamp_field = "answers_stamp"  # renewed by every save: the deadline and the state are on the dashboard too
 
     class Meta:
         verbose_name = _("meeting")
@@ -97,12 +98,6 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, update_fields=None, **kwargs):
-        self.answers_stamp = new_stamp()  # the deadline and the state are on the dashboard too
-        if update_fields is not None:
-            update_fields = {*update_fields, "answers_stamp"}
-        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:detail", args=[self.pk])

@@ -47,11 +47,11 @@ def summary(meeting):
         if state in Invitation.ATTENDING:
             headcount += heads
             arrived += checked_in
-    attending = sum(invitations.get(state, 0) for state in Invitation.ATTENDING)
+    invited = sum(invitations.values())
     return {
-        "invited": sum(invitations.values()),
-        "answered": sum(invitations.values()) - invitations.get(s.PENDING, 0),
-        "attending": attending,
+        "invited": invited,
+        "answered": invited - invitations.get(s.PENDING, 0),
+        "attending": sum(invitations.get(state, 0) for state in Invitation.ATTENDING),
         "representatives": invitations.get(s.REPRESENTATIVE, 0),
         "declined": invitations.get(s.DECLINED, 0),
         "pending": invitations.get(s.PENDING, 0),

@@ -104,11 +104,10 @@ def save_row(row_id, expected_version, cells, user, priority_areas=None, reason=
         version=F("version") + 1, updated_at=timezone.now(), **cleaned
     )
     row = MatrixRow.objects.select_related("section__report").get(pk=row_id)
-    if updated:
-        page_cache.touch(pk=report_id)  # the UPDATE above sends no signal
     if not updated:
         mine = MatrixRow(pk=row.pk, section=row.section, version=expected_version, **cleaned)
         raise StaleRow(current=row, mine=mine)
+    page_cache.touch(pk=report_id)  # the UPDATE above sends no signal
     if priority_areas is not None:
         _set_links(row, priority_areas)
     _record_history(row, user, reason)

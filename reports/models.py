@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from idswg.cached_html import new_stamp
+from idswg.cached_html import RenewsStampOnSave, new_stamp
 
 from .layouts import LAYOUT_2019, LAYOUT_CHOICES, RICH_COLUMNS
 from .sanitise import clean_html
@@ -96,7 +96,7 @@ HEADER_TEXT_FIELDS = (
 )
 
 
-class Report(models.Model):
+class Report(RenewsStampOnSave, models.Model):
     """One year's report of the Sector Working Group."""
 
     class Kind(models.TextChoices):
@@ -139,6 +139,7 @@ class Report(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Changed with every change to what the report's page shows: the key of its cached body (reports/page_cache.py).
     content_stamp = models.CharField(max_length=32, default=new_stamp, editable=False)
+    stamp_field = "content_stamp"  # renewed by every save: the header is on the page too
     history = HistoricalRecords(excluded_fields=["updated_at", "content_stamp"])
 
     class Meta:
@@ -155,12 +156,6 @@ class Report(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, update_fields=None, **kwargs):
-        self.content_stamp = new_stamp()  # the header is on the page too
-        if update_fields is not None:
-            update_fields = {*update_fields, "content_stamp"}
-        super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reports:report_detail", args=[self.pk])

@@ -11,7 +11,7 @@ whenever what it shows may change:
   the receivers below set it for the rest, in the same transaction as the change; the one
   matrix write that bypasses ``save`` (``editing.save_row``'s conditional UPDATE) calls ``touch``;
 - what the reader may do (the flags of ``access.page_flags``, the secretariat's tools);
-- the language and the time zone the page is written in.
+- the language and the time zone the page is written in (added by ``cached_html``).
 
 The stamp is read with the report itself (the page reads that row anyway), so a hit costs one
 cache read and no query. A new stamp is never an old one, so a stale body is never served and
@@ -24,9 +24,6 @@ hit in the test suite and the body's lifetime are ``idswg.cached_html``'s.
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save, pre_delete
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
 
 from idswg.cached_html import LazyHtml, cached_html, new_stamp, renew_on_save_and_delete
 from idswg.roles import is_secretariat
@@ -45,30 +42,13 @@ def report_body(request, report, flags, extra_context):
 def _body_html(request, report, flags, extra_context):
     from .services import report_for_display
 
-    secretariat = is_secretariat(request.user)
-    key = ":".join(
-        (
-            "reports:body",
-            str(report.pk),
-            report.content_stamp,
-            report.state,
-            get_language() or "",
-            timezone.get_current_timezone_name(),
-            "".join("1" if flags[name] else "0" for name in FLAGS) + ("1" if secretariat else "0"),
-        )
-    )
+    rights = "".join("1" if flags[name] else "0" for name in FLAGS) + ("1" if is_secretariat(request.user) else "0")
 
-    def render(csrf_token):
-        context = {
-            **extra_context,
-            **flags,
-            "report": report,
-            "display": report_for_display(report, with_comments=True),
-            "csrf_token": csrf_token,
-        }
-        return render_to_string(TEMPLATE, context, request=request)
+    def context():
+        return {**extra_context, **flags, "report": report, "display": report_for_display(report, with_comments=True)}
 
-    return cached_html(request, key, render)
+    key = ("reports:body", str(report.pk), report.content_stamp, report.state, rights)
+    return cached_html(request, key, TEMPLATE, context)
 
 
 def touch(*conditions, **filters):
